@@ -1,0 +1,12 @@
+"""Local development: debug on, a throw-away key, SQLite unless DATABASE_URL is set."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import env_bool, require_env
+
+DEBUG = env_bool("DEBUG", True)
+# The built-in key only ever serves a debugging site; with DEBUG off a real key is required.
+SECRET_KEY = os.environ.get("SECRET_KEY") or (
+    "dev-only-insecure-key-do-not-use-in-production" if DEBUG else require_env("SECRET_KEY")
+)

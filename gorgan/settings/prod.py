@@ -1,0 +1,7 @@
+"""Production: refuses to start without the settings it needs."""
+
+from .base import *  # noqa: F403
+from .base import env_bool, require_env
+
+DEBUG = env_bool("DEBUG", False)
+SECRET_KEY = require_env("SECRET_KEY")

@@ -1,0 +1,13 @@
+"""The test suite: fast hashing, local memory cache and storage under a temporary folder."""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-key"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="gorgan-test-media-"))
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
