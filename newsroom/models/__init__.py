@@ -1,0 +1,12 @@
+from .release import PressRelease, PressReleaseQuerySet, PressReleaseTranslation
+from .taxonomy import Office, Section, Tag, TaggedRelease
+
+__all__ = [
+    "Office",
+    "PressRelease",
+    "PressReleaseQuerySet",
+    "PressReleaseTranslation",
+    "Section",
+    "Tag",
+    "TaggedRelease",
+]

@@ -1,0 +1,238 @@
+"""Press releases and the one rule that decides what the public may see."""
+
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from parler.fields import TranslationsForeignKey
+from parler.managers import TranslatableQuerySet
+from parler.models import TranslatableModel, TranslatedFieldsModel
+from taggit.managers import TaggableManager
+
+from newsroom.sanitize import sanitize_body
+
+from .taxonomy import TaggedRelease
+
+SHORT_CODE_LENGTH = 8  # hex characters: 4 random bytes
+
+
+def new_short_code():
+    return secrets.token_hex(SHORT_CODE_LENGTH // 2)
+
+
+class PressReleaseQuerySet(TranslatableQuerySet):
+    def published(self):
+        """Releases the public may see: status published and a publish time already passed.
+
+        Every public view, feed, sitemap, search and link goes through here, so a scheduled
+        release appears by itself once its time comes.
+        """
+        return self.filter(status=PressRelease.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def in_language(self, language_code=None):
+        """Releases translated into ``language_code`` (the active language by default)."""
+        return self.filter(translations__language_code=language_code or translation.get_language())
+
+    def for_listing(self):
+        """Everything a list of releases shows, fetched in a fixed number of queries."""
+        return self.select_related("section", "office").prefetch_related(
+            "translations", "section__translations"
+        )
+
+    def newest_first(self):
+        return self.order_by("-publish_at", "-pk")
+
+
+class PressRelease(TranslatableModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
+
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
+    )
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the release goes public. A future time schedules it; empty means now "
+            "once it is published."
+        ),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="press_releases",
+    )
+    office = models.ForeignKey(
+        "newsroom.Office",
+        verbose_name=_("issuing office"),
+        on_delete=models.PROTECT,
+        related_name="releases",
+    )
+    section = models.ForeignKey(
+        "newsroom.Section",
+        verbose_name=_("section"),
+        on_delete=models.PROTECT,
+        related_name="releases",
+    )
+    sign_off = models.CharField(
+        _("sign-off code"),
+        max_length=20,
+        blank=True,
+        help_text=_("The editor's code printed after «انتهای پیام/»."),
+    )
+    short_code = models.CharField(
+        _("short code"),
+        max_length=SHORT_CODE_LENGTH,
+        unique=True,
+        editable=False,
+        help_text=_("Assigned once; the permanent short link is built from it."),
+    )
+    tags = TaggableManager(verbose_name=_("tags"), through=TaggedRelease, blank=True)
+
+    objects = PressReleaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("press release")
+        verbose_name_plural = _("press releases")
+        ordering = ["-publish_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "-publish_at", "-id"], name="newsroom_release_public"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(short_code__regex=r"^[0-9a-f]{8}$"),
+                name="newsroom_release_short_code_hex",
+            ),
+        ]
+
+    def __str__(self):
+        return self.safe_translation_getter("title", any_language=True) or self.short_code
+
+    def save(self, *args, **kwargs):
+        if self.status == self.Status.PUBLISHED and self.publish_at is None:
+            self.publish_at = timezone.now()
+        if self.short_code:
+            return super().save(*args, **kwargs)
+        # A collision among 4 billion codes is rare but possible: draw again, never overwrite.
+        for _attempt in range(5):
+            self.short_code = new_short_code()
+            try:
+                with transaction.atomic():
+                    return super().save(*args, **kwargs)
+            except IntegrityError:
+                if not type(self).objects.filter(short_code=self.short_code).exists():
+                    raise
+        raise IntegrityError("Could not draw a free short code.")
+
+    @property
+    def is_public(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+        )
+
+    def tag_list(self):
+        """The release's tags, read through ``tagged_items`` so that a prefetch serves them."""
+        return [item.tag for item in self.tagged_items.all()]
+
+    def has_language(self, language_code):
+        return language_code in self.get_available_languages()
+
+    def get_absolute_url(self, language_code=None):
+        """The release's address in ``language_code``; the Persian slug when not translated."""
+        language_code = language_code or translation.get_language()
+        slug = self.safe_translation_getter("slug", language_code=language_code)
+        if not slug:
+            slug = self.safe_translation_getter("slug", language_code=settings.LANGUAGE_CODE)
+        with translation.override(language_code):
+            return reverse("newsroom:release-detail", kwargs={"slug": slug})
+
+    def get_short_url(self):
+        return reverse("short-link", kwargs={"short_code": self.short_code})
+
+
+class PressReleaseTranslation(TranslatedFieldsModel):
+    master = TranslationsForeignKey(
+        PressRelease, related_name="translations", null=True, on_delete=models.CASCADE
+    )
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=250,
+        allow_unicode=True,
+        help_text=_("The address of the release in this language; unique per language."),
+    )
+    lead = models.TextField(
+        _("lead"), help_text=_("One or two sentences; shown in lists and search results.")
+    )
+    body = ProseEditorField(
+        _("body"),
+        blank=True,
+        sanitize=sanitize_body,
+        extensions={
+            "Bold": True,
+            "Italic": True,
+            "Heading": {"levels": [2, 3]},
+            "BulletList": True,
+            "OrderedList": True,
+            "ListItem": True,
+            "Blockquote": True,
+            "Link": {"enableTarget": False},
+            "HardBreak": True,
+        },
+    )
+    saved_at = models.DateTimeField(_("translation saved at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("press release translation")
+        verbose_name_plural = _("press release translations")
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language_code", "master"], name="newsroom_release_one_per_language"
+            ),
+            models.UniqueConstraint(
+                fields=["language_code", "slug"], name="newsroom_release_slug_per_language"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        taken = (
+            type(self)
+            .objects.filter(language_code=self.language_code, slug=self.slug)
+            .exclude(pk=self.pk)
+        )
+        if self.slug and taken.exists():
+            raise ValidationError(
+                {"slug": _("Another release already uses this slug in this language.")}
+            )
+
+    def validate_constraints(self, exclude=None):
+        # clean() reports a taken slug on the slug field itself; skip the generic duplicate.
+        super().validate_constraints(exclude={"slug", *(exclude or ())})
+
+    def save(self, *args, **kwargs):
+        # Sanitised on every save path (admin, shell, imports), not only in forms.
+        self.body = sanitize_body(self.body)
+        super().save(*args, **kwargs)

@@ -1,0 +1,85 @@
+"""The vocabularies a release is filed under: issuing office, section and tags."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatableModel, TranslatedFields
+from taggit.models import TagBase, TaggedItemBase
+
+
+class Office(TranslatableModel):
+    """The office that issues a release; its name is printed in the dateline."""
+
+    translations = TranslatedFields(
+        name=models.CharField(_("name"), max_length=200),
+    )
+
+    class Meta:
+        verbose_name = _("issuing office")
+        verbose_name_plural = _("issuing offices")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.safe_translation_getter("name", any_language=True) or ""
+
+
+class Section(TranslatableModel):
+    """A part of the newsroom (news, announcements, ...), with its own list page."""
+
+    slug = models.SlugField(_("slug"), unique=True, allow_unicode=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    translations = TranslatedFields(
+        name=models.CharField(_("name"), max_length=100),
+    )
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.safe_translation_getter("name", any_language=True) or self.slug
+
+    def get_absolute_url(self):
+        return reverse("newsroom:section-detail", kwargs={"slug": self.slug})
+
+
+class Tag(TranslatableModel, TagBase):
+    """A taggit tag whose name is shown in the reader's language.
+
+    ``name`` (from taggit) is the Persian name editors type; the translated ``label`` is what
+    readers see, falling back to Persian. The slug is shared by all languages, so a tag has one
+    stable address.
+    """
+
+    translations = TranslatedFields(
+        label=models.CharField(_("label"), max_length=100),
+    )
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.safe_translation_getter("label", default=self.name)
+
+    def get_absolute_url(self):
+        return reverse("newsroom:tag-detail", kwargs={"slug": self.slug})
+
+
+class TaggedRelease(TaggedItemBase):
+    content_object = models.ForeignKey(
+        "newsroom.PressRelease", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_releases")
+
+    class Meta:
+        verbose_name = _("tagged release")
+        verbose_name_plural = _("tagged releases")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="newsroom_taggedrelease_unique"
+            )
+        ]
