@@ -1,0 +1,62 @@
+"""Dates and numbers as each language's readers write them.
+
+Persian readers get the Solar Hijri calendar and Persian digits («۵ آذر ۱۴۰۵»); English and
+Chinese readers get the Gregorian calendar in their usual form.
+"""
+
+import datetime
+
+import jdatetime
+from django.utils import timezone, translation
+from django.utils.dateformat import format as django_format
+
+PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+PERSIAN_MONTHS = (
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+)
+GREGORIAN_FORMATS = {"en": "F j, Y", "zh-hans": "Y年n月j日"}
+GREGORIAN_MONTH_FORMATS = {"en": "F Y", "zh-hans": "Y年n月"}
+
+
+def uses_persian(language_code=None):
+    return (language_code or translation.get_language() or "").startswith("fa")
+
+
+def localize_digits(value, language_code=None):
+    """``value`` as text, with Persian digits when the language is Persian."""
+    text = str(value)
+    return text.translate(PERSIAN_DIGITS) if uses_persian(language_code) else text
+
+
+def _as_local_date(value):
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.date()
+    return value
+
+
+def format_date(value, language_code=None):
+    """A date (or datetime, shown in local time) in the reader's calendar, without the time."""
+    if value is None:
+        return ""
+    language_code = language_code or translation.get_language()
+    day = _as_local_date(value)
+    if uses_persian(language_code):
+        jalali = jdatetime.date.fromgregorian(date=day)
+        return localize_digits(
+            f"{jalali.day} {PERSIAN_MONTHS[jalali.month - 1]} {jalali.year}", "fa"
+        )
+    with translation.override(language_code):
+        return django_format(day, GREGORIAN_FORMATS.get(language_code, "Y-m-d"))

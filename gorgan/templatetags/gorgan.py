@@ -1,0 +1,50 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
+from gorgan import dates
+
+register = template.Library()
+
+
+@register.filter
+def local_date(value):
+    """The date in the reader's calendar: «۵ آذر ۱۴۰۵», "November 26, 2026", "2026年11月26日"."""
+    return dates.format_date(value)
+
+
+@register.filter
+def local_digits(value):
+    """Numbers in the reader's digits (Persian digits on Persian pages)."""
+    return dates.localize_digits(value)
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One entry per language for the switcher: the same page in that language.
+
+    Views that show one item pass ``alternate_urls`` (the item's own address in each language,
+    or that language's home where it is not translated); other pages are the same path in the
+    other language.
+    """
+    request = context["request"]
+    alternates = context.get("alternate_urls") or {}
+    current = translation.get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url = alternates.get(code) or translate_url(request.get_full_path(), code)
+        links.append(
+            {
+                "code": code,
+                "name": translation.get_language_info(code)["name_local"],
+                "url": url,
+                "is_current": code == current,
+            }
+        )
+    return links
+
+
+@register.simple_tag
+def text_direction(language_code):
+    return "rtl" if translation.get_language_info(language_code)["bidi"] else "ltr"

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path, register_converter
+
+from gorgan import converters
+from gorgan.views import HomeView
+from newsroom.views import short_link
+
+register_converter(converters.UnicodeSlugConverter, "uslug")
+register_converter(converters.ShortCodeConverter, "short_code")
+
+urlpatterns = [
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("n/<short_code:short_code>", short_link, name="short-link"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", HomeView.as_view(), name="home"),
+    path("news/", include("newsroom.urls")),
+)
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

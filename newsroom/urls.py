@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "newsroom"
+
+urlpatterns = [
+    path("", views.ReleaseListView.as_view(), name="release-list"),
+    path("section/<uslug:slug>/", views.SectionDetailView.as_view(), name="section-detail"),
+    path("tags/<uslug:slug>/", views.TagDetailView.as_view(), name="tag-detail"),
+    path("<uslug:slug>/", views.ReleaseDetailView.as_view(), name="release-detail"),
+]
