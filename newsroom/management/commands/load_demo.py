@@ -1,0 +1,110 @@
+"""Load the demo site: the Gorgan–Guangzhou release, a dozen more, and a demo admin account."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.text import slugify
+
+from newsroom import demo_content
+from newsroom.models import Office, PressRelease, Section, Tag
+
+DEMO_ADMIN_USERNAME = "admin"
+DEMO_ADMIN_PASSWORD = "gorgan-demo-1405"
+
+
+def set_translations(obj, translations, make_slug_from=None):
+    for language, fields in translations.items():
+        obj.set_current_language(language)
+        for name, value in fields.items():
+            setattr(obj, name, value)
+        if make_slug_from:
+            obj.slug = slugify(fields[make_slug_from], allow_unicode=True)[:250]
+    obj.set_current_language(settings.LANGUAGE_CODE)
+
+
+def names_by_language(entry):
+    return {code: entry[code] for code, _name in settings.LANGUAGES if entry.get(code)}
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo content and create the demo admin account. Safe to repeat: existing "
+        "demo items are updated, never duplicated."
+    )
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        offices = {entry["key"]: self.load_office(entry) for entry in demo_content.OFFICES}
+        sections = {
+            entry["key"]: self.load_section(entry, order)
+            for order, entry in enumerate(demo_content.SECTIONS)
+        }
+        tags = {entry["slug"]: self.load_tag(entry) for entry in demo_content.TAGS}
+        for entry in [demo_content.SEED_RELEASE, *demo_content.RELEASES]:
+            self.load_release(entry, offices, sections, tags)
+        created = self.ensure_admin()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content loaded: {PressRelease.objects.count()} releases. "
+                "Site: http://127.0.0.1:8000/  Admin: http://127.0.0.1:8000/"
+                f"{settings.ADMIN_URL}  user {DEMO_ADMIN_USERNAME!r}, password "
+                + (f"{DEMO_ADMIN_PASSWORD!r}" if created else "unchanged (account existed)")
+                + " — change it before the site leaves your machine."
+            )
+        )
+
+    def load_office(self, entry):
+        names = names_by_language(entry)
+        office = (
+            Office.objects.filter(
+                translations__language_code=settings.LANGUAGE_CODE,
+                translations__name=names[settings.LANGUAGE_CODE],
+            ).first()
+            or Office()
+        )
+        set_translations(office, {code: {"name": name} for code, name in names.items()})
+        office.save()
+        return office
+
+    def load_section(self, entry, order):
+        section = Section.objects.filter(slug=entry["key"]).first() or Section(slug=entry["key"])
+        section.order = order
+        set_translations(
+            section, {code: {"name": name} for code, name in names_by_language(entry).items()}
+        )
+        section.save()
+        return section
+
+    def load_tag(self, entry):
+        tag = Tag.objects.filter(slug=entry["slug"]).first() or Tag(slug=entry["slug"])
+        tag.name = entry[settings.LANGUAGE_CODE]
+        set_translations(
+            tag, {code: {"label": label} for code, label in names_by_language(entry).items()}
+        )
+        tag.save()
+        return tag
+
+    def load_release(self, entry, offices, sections, tags):
+        release = PressRelease.objects.filter(short_code=entry["short_code"]).first()
+        release = release or PressRelease(short_code=entry["short_code"])
+        release.status = PressRelease.Status.PUBLISHED
+        release.publish_at = datetime.datetime.fromisoformat(entry["publish_at"])
+        release.office = offices[entry["office"]]
+        release.section = sections[entry["section"]]
+        release.sign_off = entry.get("sign_off", "")
+        set_translations(release, entry["translations"], make_slug_from="title")
+        release.save()
+        release.tags.set([tags[slug] for slug in entry["tags"]])
+        return release
+
+    def ensure_admin(self):
+        user_model = get_user_model()
+        if user_model.objects.filter(username=DEMO_ADMIN_USERNAME).exists():
+            return False
+        user_model.objects.create_superuser(
+            DEMO_ADMIN_USERNAME, "admin@example.org", DEMO_ADMIN_PASSWORD
+        )
+        return True
