@@ -1,0 +1,109 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from newsroom.models import PressRelease
+from tests.factories import make_office, make_release, make_section
+
+ADD_URL = "/admin/newsroom/pressrelease/add/"
+CHANGELIST_URL = "/admin/newsroom/pressrelease/"
+
+
+@pytest.fixture
+def staff_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+def release_form(**overrides):
+    data = {
+        "title": "خبر تازه",
+        "slug": "خبر-تازه",
+        "lead": "خلاصه خبر",
+        "body": "<p>متن خبر</p>",
+        "status": PressRelease.Status.DRAFT,
+        "publish_at_0": "",
+        "publish_at_1": "",
+        "section": make_section().pk,
+        "office": make_office().pk,
+        "tags": "گوانگژو, خواهرخواندگی",
+        "sign_off": "الف",
+    }
+    return data | overrides
+
+
+@pytest.mark.django_db
+def test_admin_creates_release_with_tags_author_and_short_code(staff_client, admin_user):
+    response = staff_client.post(f"{ADD_URL}?language=fa", release_form())
+
+    assert response.status_code == 302
+    release = PressRelease.objects.get()
+    assert release.author == admin_user
+    assert len(release.short_code) == 8
+    assert sorted(release.tags.names()) == ["خواهرخواندگی", "گوانگژو"]
+
+
+@pytest.mark.django_db
+def test_duplicate_slug_in_same_language_is_a_form_error(staff_client):
+    make_release(languages=("fa",), title={"fa": "خبر تازه"})
+    staff_client.cookies["django_language"] = "en"
+
+    response = staff_client.post(f"{ADD_URL}?language=fa", release_form())
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {
+        "slug": ["Another release already uses this slug in this language."]
+    }
+    assert PressRelease.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_same_slug_in_another_language_is_allowed(staff_client):
+    make_release(languages=("fa",), title={"fa": "Gorgan news"})
+
+    response = staff_client.post(
+        f"{ADD_URL}?language=en",
+        release_form(title="Gorgan news", slug="gorgan-news"),
+    )
+
+    assert response.status_code == 302
+    assert PressRelease.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_body_script_is_stripped_when_saved_through_admin(staff_client):
+    staff_client.post(
+        f"{ADD_URL}?language=fa",
+        release_form(body='<p>متن</p><script>alert(1)</script><p onclick="x()">دوم</p>'),
+    )
+
+    release = PressRelease.objects.get()
+    assert release.safe_translation_getter("body", language_code="fa") == "<p>متن</p><p>دوم</p>"
+
+
+def changelist_queries(client):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(CHANGELIST_URL)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_changelist_query_count_is_the_same_for_1_and_50_releases(staff_client):
+    section, office = make_section(), make_office()
+    make_release(section=section, office=office)
+    with_one = changelist_queries(staff_client)
+    for _ in range(49):
+        make_release(section=section, office=office)
+
+    assert changelist_queries(staff_client) == with_one
+
+
+@pytest.mark.django_db
+def test_admin_speaks_persian_by_default_and_english_on_request(staff_client):
+    persian = staff_client.get(CHANGELIST_URL, HTTP_ACCEPT_LANGUAGE="en")
+    staff_client.cookies["django_language"] = "en"
+    english = staff_client.get(CHANGELIST_URL)
+
+    assert '<html lang="fa" dir="rtl"' in persian.content.decode()
+    assert '<html lang="en" dir="ltr"' in english.content.decode()

@@ -1,0 +1,43 @@
+"""Query counts stay flat as content grows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import make_release, make_tag
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_article_query_count_does_not_grow_with_tags(client):
+    one = make_release(tags=[make_tag()])
+    twenty = make_release(tags=[make_tag() for _ in range(20)])
+
+    assert count_queries(client, one.get_absolute_url("fa")) == count_queries(
+        client, twenty.get_absolute_url("fa")
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/fa/", "/fa/news/", "/en/news/"])
+def test_list_query_count_does_not_grow_with_releases(client, url):
+    make_release(tags=[make_tag()])
+    with_one = count_queries(client, url)
+    for _ in range(25):
+        make_release(tags=[make_tag(), make_tag()])
+
+    assert count_queries(client, url) == with_one
+
+
+@pytest.mark.django_db
+def test_article_page_query_budget(client, django_assert_max_num_queries):
+    release = make_release(tags=[make_tag() for _ in range(20)])
+
+    with django_assert_max_num_queries(8):
+        client.get(release.get_absolute_url("fa"))
