@@ -11,3 +11,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="gorgan-test-media-"))
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# Tests that are about the page cache turn it on themselves.
+PAGE_CACHE_SECONDS = 0

@@ -34,6 +34,15 @@ class PressReleaseQuerySet(TranslatableQuerySet):
         """
         return self.filter(status=PressRelease.Status.PUBLISHED, publish_at__lte=timezone.now())
 
+    def next_publication_time(self):
+        """When the next scheduled release goes public, or ``None`` if none is scheduled."""
+        return (
+            self.filter(status=PressRelease.Status.PUBLISHED, publish_at__gt=timezone.now())
+            .order_by("publish_at")
+            .values_list("publish_at", flat=True)
+            .first()
+        )
+
     def in_language(self, language_code=None):
         """Releases translated into ``language_code`` (the active language by default)."""
         return self.filter(translations__language_code=language_code or translation.get_language())

@@ -1,0 +1,136 @@
+"""Full-page cache for anonymous readers.
+
+A cached page is served without touching the database, sessions or templates. Entries carry
+the content *generation* they were rendered under; any change to public content starts a new
+generation (after the transaction commits), so every page is fresh at the next request. An
+entry also expires no later than the next scheduled publication, so scheduled releases appear
+on time without a background job. The state lives in the shared cache (Redis in production),
+so several app servers agree on it.
+
+Never cached: staff (anyone with a session cookie), non-GET requests, the admin, responses
+that set cookies or say ``private``/``no-store``, and anything but 200 responses.
+"""
+
+import hashlib
+import secrets
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone
+
+GENERATION_KEY = "pagecache:generation"
+NEXT_PUBLICATION_KEY = "pagecache:next-publication"
+CONTENT_APPS = {"newsroom", "sistercities", "gorgan", "taggit"}
+UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
+
+
+def now():
+    return timezone.now().timestamp()
+
+
+def start_new_generation():
+    """Make every cached page stale; called after content changes commit."""
+    cache.set_many({GENERATION_KEY: secrets.token_hex(8)}, timeout=None)
+    cache.delete(NEXT_PUBLICATION_KEY)
+
+
+def content_changed(sender, instance=None, **kwargs):
+    if sender._meta.app_label not in CONTENT_APPS:
+        return
+    # Models can say that a change is invisible to readers (e.g. a comment awaiting moderation).
+    changes_public_pages = getattr(instance, "changes_public_pages", None)
+    if changes_public_pages is not None and not changes_public_pages():
+        return
+    transaction.on_commit(start_new_generation)
+
+
+def connect_signals():
+    for signal in (post_save, post_delete):
+        signal.connect(content_changed, dispatch_uid=f"pagecache-{signal}")
+    m2m_changed.connect(content_changed, dispatch_uid="pagecache-m2m")
+
+
+def next_publication_timestamp():
+    """When the next scheduled release goes live (epoch seconds), or ``None``; cached."""
+    cached = cache.get(NEXT_PUBLICATION_KEY)
+    if cached is not None and (cached == 0 or cached > now()):
+        return cached or None
+    release_model = apps.get_model("newsroom", "PressRelease")
+    moment = release_model.objects.next_publication_time()
+    timestamp = moment.timestamp() if moment else 0
+    cache.set(NEXT_PUBLICATION_KEY, timestamp, timeout=settings.PAGE_CACHE_SECONDS)
+    return timestamp or None
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.skipped_prefixes = (
+            "/" + settings.ADMIN_URL,
+            settings.STATIC_URL,
+            settings.MEDIA_URL,
+        )
+
+    def __call__(self, request):
+        if not self.is_cacheable_request(request):
+            return self.get_response(request)
+        key = (
+            "pagecache:page:"
+            + hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+        )
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            generation = secrets.token_hex(8)
+            cache.add(GENERATION_KEY, generation, timeout=None)
+            generation = cache.get(GENERATION_KEY, generation)
+        entry = found.get(key)
+        if entry and entry[0] == generation and now() < entry[1]:
+            return self.rebuild(entry)
+
+        response = self.get_response(request)
+        if self.is_storable(request, response):
+            expires = now() + settings.PAGE_CACHE_SECONDS
+            next_publication = next_publication_timestamp()
+            if next_publication:
+                expires = min(expires, next_publication)
+            timeout = max(1, int(expires - now()))
+            headers = [(k, v) for k, v in response.items() if k.lower() != "set-cookie"]
+            cache.set(
+                key,
+                (generation, expires, response.status_code, headers, response.content),
+                timeout=timeout,
+            )
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def is_cacheable_request(self, request):
+        return (
+            request.method == "GET"
+            and settings.PAGE_CACHE_SECONDS > 0
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path_info.startswith(self.skipped_prefixes)
+        )
+
+    def is_storable(self, request, response):
+        cache_control = response.get("Cache-Control", "")
+        user = getattr(request, "user", None)
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not any(word in cache_control for word in UNCACHEABLE_DIRECTIVES)
+            and not (user is not None and user.is_authenticated)
+        )
+
+    def rebuild(self, entry):
+        _generation, _expires, status, headers, content = entry
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response
