@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install messages lint format clean
+.PHONY: demo test install messages lint format clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,6 @@ format: $(STAMP)
 
 clean:
 	rm -rf $(VENV) staticfiles
+
+bench: $(STAMP)
+	bench/run.sh

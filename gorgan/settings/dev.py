@@ -10,3 +10,7 @@ DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY") or (
     "dev-only-insecure-key-do-not-use-in-production" if DEBUG else require_env("SECRET_KEY")
 )
+
+# Serve static files straight from the app folders while developing.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
