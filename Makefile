@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install messages lint format clean bench
+.PHONY: demo test install messages lint format clean bench bench-nginx
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,3 +43,6 @@ clean:
 
 bench: $(STAMP)
 	bench/run.sh
+
+bench-nginx: $(STAMP)
+	bench/nginx.sh
