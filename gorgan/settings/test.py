@@ -15,3 +15,5 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 PAGE_CACHE_SECONDS = 0
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# A second alias that mirrors the default database, for the replica router's tests.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
