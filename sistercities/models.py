@@ -131,7 +131,7 @@ class Agreement(TranslatableModel):
         EXPIRED = "expired", _("Expired")
 
     class DatePrecision(models.TextChoices):
-        DAY = "day", _("Day")
+        DAY = "day", _("Exact day")
         MONTH = "month", _("Month only")
         YEAR = "year", _("Year only")
 
@@ -159,7 +159,7 @@ class Agreement(TranslatableModel):
         ),
     )
     signed_on_precision = models.CharField(
-        _("signing date known to the"),
+        _("precision of the signing date"),
         max_length=5,
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,
