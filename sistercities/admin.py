@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.helpers import ActionForm
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.forms.models import BaseInlineFormSet
@@ -37,6 +38,45 @@ class OverdueFilter(admin.SimpleListFilter):
         if self.value() == "no":
             return queryset.exclude(pk__in=queryset.overdue().values("pk"))
         return queryset
+
+
+class TranslatedObjectFilter(admin.SimpleListFilter):
+    """Filter by a related translated object, naming the choices in two queries in all."""
+
+    related_model = None
+    field_path = None
+
+    def lookups(self, request, model_admin):
+        return [
+            (str(obj.pk), str(obj))
+            for obj in self.related_model.objects.prefetch_related("translations")
+        ]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        try:
+            return queryset.filter(**{self.field_path: int(self.value())})
+        except ValueError as error:
+            raise IncorrectLookupParameters(error) from error
+
+
+class PartnerCityFilter(TranslatedObjectFilter):
+    title = _("partner city")
+    parameter_name = "partner_city"
+    related_model = PartnerCity
+    field_path = "partner_city_id"
+
+
+class CommitmentPartnerCityFilter(PartnerCityFilter):
+    field_path = "agreement__partner_city_id"
+
+
+class AgreementFilter(TranslatedObjectFilter):
+    title = _("agreement")
+    parameter_name = "agreement__id__exact"
+    related_model = Agreement
+    field_path = "agreement_id"
 
 
 @admin.register(PartnerCity)
@@ -87,7 +127,7 @@ class AgreementAdmin(TranslatableAdmin):
         "commitment_count",
         "overdue_column",
     ]
-    list_filter = ["status", "kind", "partner_city"]
+    list_filter = ["status", "kind", PartnerCityFilter]
     search_fields = ["translations__title", "partner_city__translations__name"]
     autocomplete_fields = ["partner_city", "related_releases"]
     readonly_fields = ["overdue_link", "export_links", "created_at", "updated_at"]
@@ -223,9 +263,9 @@ class CommitmentAdmin(TranslatableAdmin):
     list_filter = [
         "status",
         "sector",
-        ("agreement__partner_city", admin.RelatedFieldListFilter),
+        CommitmentPartnerCityFilter,
         OverdueFilter,
-        "agreement",
+        AgreementFilter,
         "is_public",
     ]
     search_fields = [
@@ -272,7 +312,7 @@ class CommitmentAdmin(TranslatableAdmin):
 class OverdueCommitmentAdmin(CommitmentAdmin):
     """Overdue commitments only; permissions are those of commitments."""
 
-    list_filter = ["status", "sector", ("agreement__partner_city", admin.RelatedFieldListFilter)]
+    list_filter = ["status", "sector", CommitmentPartnerCityFilter, AgreementFilter]
 
     def get_queryset(self, request):
         return super().get_queryset(request).overdue()
