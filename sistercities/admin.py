@@ -317,9 +317,6 @@ class OverdueCommitmentAdmin(CommitmentAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).overdue()
 
-    def has_module_permission(self, request):
-        return request.user.has_module_perms("sistercities")
-
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("sistercities.view_commitment") or self.has_change_permission(
             request, obj

@@ -8,9 +8,11 @@ those two methods.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -196,6 +198,20 @@ class Agreement(TranslatableModel):
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or str(self.pk)
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._stored_document = str(instance.__dict__.get("document") or "")
+        return instance
+
+    def save(self, *args, **kwargs):
+        """Save; a replaced or removed document's file is deleted once the change is committed."""
+        previous = getattr(self, "_stored_document", "")
+        super().save(*args, **kwargs)
+        self._stored_document = self.document.name or ""
+        if previous and previous != self._stored_document:
+            delete_document_file(self.document.storage, previous)
+
     @property
     def is_public(self):
         return self.status != self.Status.UNDER_NEGOTIATION
@@ -232,6 +248,17 @@ class Agreement(TranslatableModel):
     def document_filename(self):
         """The name a downloaded document is saved under, the same in every language."""
         return f"gorgan-{self.partner_city.slug}-{self.kind}-agreement.pdf".replace("_", "-")
+
+
+def delete_document_file(storage, name):
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+@receiver(post_delete, sender=Agreement)
+def delete_agreement_document(sender, instance, **kwargs):
+    # A signal rather than delete(): the admin's bulk delete does not call delete().
+    if instance.document:
+        delete_document_file(instance.document.storage, instance.document.name)
 
 
 class AgreementTranslation(TranslatedFieldsModel):

@@ -141,3 +141,28 @@ def test_agreement_page_links_to_the_download(client, media_root):
         f'<a class="agreement__document" href="{agreement.get_document_url("en")}" '
         'type="application/pdf">Download the signed document (PDF)</a>'
     ) in page
+
+
+def test_replacing_the_document_removes_the_old_file(
+    staff_client, media_root, django_capture_on_commit_callbacks
+):
+    agreement = make_agreement()
+    agreement.document.save("first.pdf", SimpleUploadedFile("first.pdf", PDF))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(staff_client, agreement, SimpleUploadedFile("second.pdf", PDF + b"\n"))
+
+    agreement.refresh_from_db()
+    assert stored_files(media_root) == [agreement.document.name]
+
+
+def test_deleting_the_agreement_removes_its_document(
+    media_root, django_capture_on_commit_callbacks
+):
+    agreement = make_agreement()
+    agreement.document.save("first.pdf", SimpleUploadedFile("first.pdf", PDF))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Agreement.objects.filter(pk=agreement.pk).delete()
+
+    assert stored_files(media_root) == []
