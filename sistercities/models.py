@@ -119,6 +119,16 @@ class AgreementQuerySet(TranslatableQuerySet):
 
 
 class Agreement(TranslatableModel):
+    """A twinning or cooperation agreement with a partner city.
+
+    Public reports often date an agreement only to the year («۱۳۹۷»). ``signed_on`` then holds a
+    representative day inside that period and ``signed_on_precision`` says how much of it is
+    known; every calendar shows the year (or month) containing that day. Officers enter dates
+    with the ordinary Gregorian date widget, so no second, Solar Hijri input path is needed: the
+    middle of a Gregorian year or month falls in the Solar Hijri year or month that readers
+    expect (1 July 2018 is 10 Tir 1397). See ``gorgan.dates.format_partial_date``.
+    """
+
     class Kind(models.TextChoices):
         SISTER_CITY = "sister_city", _("Sister city")
         FRIENDSHIP_CITY = "friendship_city", _("Friendship city")
