@@ -60,3 +60,31 @@ def format_date(value, language_code=None):
         )
     with translation.override(language_code):
         return django_format(day, GREGORIAN_FORMATS.get(language_code, "Y-m-d"))
+
+
+def format_partial_date(value, precision, language_code=None):
+    """A date known only to the ``"year"``, ``"month"`` or ``"day"``, in the reader's calendar.
+
+    ``value`` is a representative day inside the known period (for instance 1 July for a date
+    known only to the year). The Gregorian and Solar Hijri years do not coincide (1397 runs from
+    21 March 2018 to 20 March 2019), so each calendar shows the year, or month, that contains
+    that day: 1 July 2018 at year precision is "2018" in English and «۱۳۹۷» in Persian.
+    Whoever records such a date should therefore choose a day that lies inside the intended
+    period in both calendars where possible; the middle of the year or month does.
+    """
+    if value is None:
+        return ""
+    if precision not in {"year", "month"}:
+        return format_date(value, language_code)
+    language_code = language_code or translation.get_language()
+    day = _as_local_date(value)
+    if uses_persian(language_code):
+        jalali = jdatetime.date.fromgregorian(date=day)
+        text = str(jalali.year)
+        if precision == "month":
+            text = f"{PERSIAN_MONTHS[jalali.month - 1]} {jalali.year}"
+        return localize_digits(text, "fa")
+    if precision == "year":
+        return django_format(day, "Y年" if language_code == "zh-hans" else "Y")
+    with translation.override(language_code):
+        return django_format(day, GREGORIAN_MONTH_FORMATS.get(language_code, "Y-m"))

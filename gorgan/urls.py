@@ -20,6 +20,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path("news/", include("newsroom.urls")),
+    path("sister-cities/", include("sistercities.urls")),
 )
 
 if settings.DEBUG:

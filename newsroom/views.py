@@ -1,12 +1,15 @@
 from urllib.parse import unquote
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.views.generic import DetailView, TemplateView
+
+from sistercities.models import Agreement
 
 from .models import PressRelease, Section, Tag
 from .pagination import newest_first_page
@@ -92,6 +95,11 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
                 "section__translations",
                 "office__translations",
                 "tagged_items__tag__translations",
+                Prefetch(
+                    "agreements",
+                    queryset=Agreement.objects.public().with_link_text(),
+                    to_attr="public_agreements",
+                ),
             )
         )
 

@@ -45,8 +45,10 @@ INSTALLED_APPS = [
     "parler",
     "taggit",
     "django_prose_editor",
+    "django_countries",
     "gorgan",
     "newsroom",
+    "sistercities",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 
 from newsroom import demo_content
 from newsroom.models import Office, PressRelease, Section, Tag
+from sistercities.demo_loader import load_sister_cities
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "gorgan-demo-1405"
@@ -45,6 +46,7 @@ class Command(BaseCommand):
         tags = {entry["slug"]: self.load_tag(entry) for entry in demo_content.TAGS}
         for entry in [demo_content.SEED_RELEASE, *demo_content.RELEASES]:
             self.load_release(entry, offices, sections, tags)
+        load_sister_cities(related_short_codes=[demo_content.SEED_RELEASE["short_code"]])
         created = self.ensure_admin()
         self.stdout.write(
             self.style.SUCCESS(

@@ -1,0 +1,139 @@
+from urllib.parse import unquote
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import translation
+from django.views.generic import DetailView, ListView
+
+from newsroom.models import PressRelease
+
+from .models import Agreement, Commitment, CommitmentUpdate, PartnerCity
+from .tracker import Tracker
+
+TIMELINE_LENGTH = 10
+
+
+class PartnerCityListView(ListView):
+    """Every partner city with its public agreements and their progress."""
+
+    template_name = "sistercities/partnercity_list.html"
+    context_object_name = "partner_cities"
+
+    def get_queryset(self):
+        agreements = (
+            Agreement.objects.public().with_progress().prefetch_related("translations")
+        ).order_by("-signed_on", "-pk")
+        return (
+            PartnerCity.objects.filter(agreements__in=Agreement.objects.public())
+            .distinct()
+            .prefetch_related(
+                "translations", Prefetch("agreements", queryset=agreements, to_attr="public")
+            )
+        )
+
+
+class PublicAgreementMixin:
+    """Find a public agreement by its slug in the page's language, or else its Persian slug."""
+
+    def get_queryset(self):
+        return (
+            Agreement.objects.public()
+            .select_related("partner_city")
+            .prefetch_related("translations", "partner_city__translations")
+        )
+
+    def get_object(self, queryset=None):
+        slug = self.kwargs["slug"]
+        agreements = self.get_queryset()
+        for language in dict.fromkeys([translation.get_language(), settings.LANGUAGE_CODE]):
+            agreement = agreements.filter(
+                translations__language_code=language, translations__slug=slug
+            ).first()
+            if agreement is not None:
+                return agreement
+        raise Http404("No public agreement with this address.")
+
+
+class AgreementDetailView(PublicAgreementMixin, DetailView):
+    """An agreement's progress tracker, filtered by ``?sector=`` and ``?status=`` links."""
+
+    template_name = "sistercities/agreement_detail.html"
+    context_object_name = "agreement"
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        language = translation.get_language()
+        canonical = self.object.get_absolute_url(language)
+        if self.object.has_language(language) and request.path != unquote(canonical):
+            # The Persian slug under another language's prefix: go to the translated address.
+            query = request.META.get("QUERY_STRING")
+            return redirect(f"{canonical}?{query}" if query else canonical, permanent=True)
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        agreement = self.object
+        language = translation.get_language()
+        commitments = {
+            commitment.pk: commitment
+            for commitment in Commitment.objects.public()
+            .filter(agreement=agreement)
+            .prefetch_related("translations")
+        }
+        tracker = Tracker(commitments.values(), self.request.GET)
+        timeline = list(
+            CommitmentUpdate.objects.filter(commitment__in=list(commitments))
+            .prefetch_related("translations")
+            .order_by("-date", "-pk")[:TIMELINE_LENGTH]
+        )
+        for update in timeline:
+            # Already fetched above: no query per update for its commitment.
+            update.commitment = commitments[update.commitment_id]
+        releases = (
+            PressRelease.objects.published()
+            .in_language()
+            .filter(agreements=agreement)
+            .prefetch_related("translations")
+            .newest_first()
+        )
+        available = agreement.get_available_languages()
+        is_fallback = language not in available
+        if is_fallback:
+            agreement.set_current_language(settings.LANGUAGE_CODE)
+        context.update(
+            tracker=tracker,
+            timeline=timeline,
+            releases=releases,
+            is_fallback=is_fallback,
+            content_language=settings.LANGUAGE_CODE if is_fallback else language,
+            alternate_urls={
+                code: agreement.get_absolute_url(code) if code in available else reverse_index(code)
+                for code, _name in settings.LANGUAGES
+            },
+        )
+        return context
+
+
+def reverse_index(language_code):
+    with translation.override(language_code):
+        return reverse("sistercities:index")
+
+
+class AgreementDocumentView(PublicAgreementMixin, DetailView):
+    """The signed document of a public agreement, always as a download."""
+
+    def get(self, request, *args, **kwargs):
+        agreement = self.get_object()
+        if not agreement.document:
+            raise Http404("This agreement has no document.")
+        response = FileResponse(
+            agreement.document.open("rb"),
+            as_attachment=True,
+            filename=agreement.document_filename(),
+            content_type="application/pdf",
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        return response

@@ -1,0 +1,112 @@
+"""Factories for partner cities, agreements, commitments and updates."""
+
+import datetime
+import itertools
+
+from sistercities.models import Agreement, Commitment, CommitmentUpdate, PartnerCity
+
+_counter = itertools.count(1)
+
+
+def _translate(obj, translations):
+    for language, fields in translations.items():
+        obj.set_current_language(language)
+        for name, value in fields.items():
+            setattr(obj, name, value)
+    obj.set_current_language("fa")
+
+
+def make_partner_city(slug=None, country="CN", **fields):
+    number = next(_counter)
+    city = PartnerCity(slug=slug or f"city-{number}", country=country, **fields)
+    _translate(
+        city,
+        {
+            "fa": {"name": f"شهر {number}", "region": "استان نمونه"},
+            "en": {"name": f"City {number}", "region": "Sample Province"},
+            "zh-hans": {"name": f"城市{number}", "region": "示例省"},
+        },
+    )
+    city.save()
+    return city
+
+
+def make_agreement(
+    partner_city=None,
+    status=Agreement.Status.ACTIVE,
+    kind=Agreement.Kind.SISTER_CITY,
+    languages=("fa", "en", "zh-hans"),
+    slugs=None,
+    signed_on=datetime.date(2018, 7, 1),
+    signed_on_precision=Agreement.DatePrecision.YEAR,
+    **fields,
+):
+    """An agreement translated into ``languages``; ``slugs`` maps a language to its slug."""
+    number = next(_counter)
+    agreement = Agreement(
+        partner_city=partner_city or make_partner_city(),
+        status=status,
+        kind=kind,
+        signed_on=signed_on,
+        signed_on_precision=signed_on_precision,
+        **fields,
+    )
+    titles = {
+        "fa": f"تفاهم‌نامه شماره {number}",
+        "en": f"Agreement {number}",
+        "zh-hans": f"协议{number}",
+    }
+    _translate(
+        agreement,
+        {
+            language: {
+                "title": titles[language],
+                "slug": (slugs or {}).get(language, f"agreement-{number}-{language}"),
+                "summary": f"{titles[language]} summary",
+                "signatories": f"{titles[language]} signatories",
+            }
+            for language in languages
+        },
+    )
+    agreement.save()
+    return agreement
+
+
+def make_commitment(
+    agreement,
+    sector=Commitment.Sector.CULTURE,
+    status=Commitment.Status.PROPOSED,
+    target_date=None,
+    **fields,
+):
+    number = next(_counter)
+    commitment = Commitment(
+        agreement=agreement, sector=sector, status=status, target_date=target_date, **fields
+    )
+    _translate(
+        commitment,
+        {
+            "fa": {"title": f"تعهد شماره {number}", "responsible_body": "شهرداری گرگان"},
+            "en": {"title": f"Commitment {number}", "responsible_body": "Gorgan Municipality"},
+            "zh-hans": {"title": f"承诺{number}", "responsible_body": "戈尔甘市政府"},
+        },
+    )
+    commitment.save()
+    return commitment
+
+
+def make_update(commitment, status, date=None, note=None):
+    update = CommitmentUpdate(
+        commitment=commitment, status=status, date=date or datetime.date(2026, 11, 1)
+    )
+    _translate(update, {"fa": {"note": note or "گزارش پیشرفت"}, "en": {"note": "Progress note"}})
+    update.save()
+    return update
+
+
+def make_commitments(agreement, count, **fields):
+    sectors = list(Commitment.Sector)
+    return [
+        make_commitment(agreement, sector=sectors[index % len(sectors)], order=index, **fields)
+        for index in range(count)
+    ]
