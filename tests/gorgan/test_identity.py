@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -121,9 +123,7 @@ def test_site_without_identity_record_still_names_itself(client):
         ("zh-hans", "戈尔甘市政府", "洁净之城"),
     ],
 )
-def test_every_page_shows_the_identity_in_header_footer_and_title(
-    client, language, name, slogan
-):
+def test_every_page_shows_the_identity_in_header_footer_and_title(client, language, name, slogan):
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     release = make_release()
 
@@ -214,3 +214,15 @@ def test_admin_change_to_slogan_shows_on_the_next_page(admin_client, client):
 
     assert response.status_code == 302
     assert '<span class="site-brand__slogan">گرگان، شهر سبز</span>' in page(client, "/fa/")
+
+
+@pytest.mark.django_db
+def test_service_image_over_the_size_limit_is_refused():
+
+    service = make_service()
+    service.image = SimpleUploadedFile("icon.png", b"0" * (101 * 1024), "image/png")
+
+    with pytest.raises(ValidationError) as error:
+        service.clean()
+
+    assert list(error.value.message_dict) == ["image"]

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -160,8 +160,6 @@ def test_article_without_similar_content_shows_no_empty_box(client):
 
 
 def test_pin_to_itself_is_refused_by_the_database():
-    from django.db import IntegrityError, transaction
-
     article = make_release()
 
     with pytest.raises(IntegrityError), transaction.atomic():
