@@ -1,12 +1,23 @@
 from django.conf import settings
-from django.contrib import admin
-from django.utils import translation
+from django.contrib import admin, messages
+from django.utils import timezone, translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
 
-from .models import Office, PressRelease, Section, Tag
+from .models import Comment, Office, PressRelease, Section, SimilarReleasePin, Tag
 
 TRANSLATED_TEXT_FIELDS = ("title", "slug", "lead", "body")
+
+
+class SimilarReleasePinInline(admin.TabularInline):
+    model = SimilarReleasePin
+    fk_name = "release"
+    fields = ["similar", "order"]
+    autocomplete_fields = ["similar"]
+    extra = 0
+    verbose_name = _("similar release pinned first")
+    verbose_name_plural = _("similar content: releases pinned first")
 
 
 @admin.register(PressRelease)
@@ -16,6 +27,7 @@ class PressReleaseAdmin(TranslatableAdmin):
     search_fields = ["translations__title", "short_code"]
     date_hierarchy = "publish_at"
     readonly_fields = ["short_code", "author", "created_at", "updated_at"]
+    inlines = [SimilarReleasePinInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body"]}),
         (_("Publication"), {"fields": ["status", "publish_at", "section", "office", "tags"]}),
@@ -91,3 +103,72 @@ class TagAdmin(TranslatableAdmin):
 
     def get_prepopulated_fields(self, request, obj=None):
         return {"slug": ("name",)}
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["name", "excerpt", "release_column", "status", "created_at", "has_reply"]
+    list_filter = ["status", "language_code", "created_at"]
+    search_fields = ["name", "email", "body", "ip_hash"]
+    date_hierarchy = "created_at"
+    ordering = ["-created_at", "-pk"]
+    list_select_related = ["release"]
+    autocomplete_fields = ["release"]
+    actions = ["approve", "reject", "mark_spam"]
+    readonly_fields = [
+        "created_at",
+        "language_code",
+        "ip_hash",
+        "moderated_at",
+        "replied_by",
+        "replied_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["release", "name", "email", "body", "status"]}),
+        (_("Official reply"), {"fields": ["reply", "replied_by", "replied_at"]}),
+        (_("Record"), {"fields": ["created_at", "moderated_at", "language_code", "ip_hash"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("release__translations")
+
+    def save_model(self, request, obj, form, change):
+        if "reply" in form.changed_data:
+            obj.set_reply(obj.reply, request.user)
+        if "status" in form.changed_data:
+            obj.moderated_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("comment"))
+    def excerpt(self, obj):
+        return Truncator(obj.body).chars(80)
+
+    @admin.display(description=_("release"), ordering="release")
+    def release_column(self, obj):
+        return obj.release.safe_translation_getter("title", any_language=True)
+
+    @admin.display(description=_("replied"), boolean=True)
+    def has_reply(self, obj):
+        return bool(obj.reply)
+
+    def _moderate(self, request, queryset, status, done_message):
+        changed = queryset.set_status(status)
+        self.message_user(request, done_message % {"count": changed}, messages.SUCCESS)
+
+    @admin.action(description=_("Approve selected comments"), permissions=["change"])
+    def approve(self, request, queryset):
+        self._moderate(
+            request, queryset, Comment.Status.APPROVED, _("Comments approved: %(count)d")
+        )
+
+    @admin.action(description=_("Reject selected comments"), permissions=["change"])
+    def reject(self, request, queryset):
+        self._moderate(
+            request, queryset, Comment.Status.REJECTED, _("Comments rejected: %(count)d")
+        )
+
+    @admin.action(description=_("Mark selected comments as spam"), permissions=["change"])
+    def mark_spam(self, request, queryset):
+        self._moderate(
+            request, queryset, Comment.Status.SPAM, _("Comments marked as spam: %(count)d")
+        )

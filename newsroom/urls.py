@@ -9,4 +9,5 @@ urlpatterns = [
     path("section/<uslug:slug>/", views.SectionDetailView.as_view(), name="section-detail"),
     path("tags/<uslug:slug>/", views.TagDetailView.as_view(), name="tag-detail"),
     path("<uslug:slug>/", views.ReleaseDetailView.as_view(), name="release-detail"),
+    path("<uslug:slug>/comments/", views.CommentCreateView.as_view(), name="release-comments"),
 ]

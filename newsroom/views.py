@@ -2,16 +2,22 @@ from urllib.parse import unquote
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, TemplateView
 
 from sistercities.models import Agreement
 
-from .models import PressRelease, Section, Tag
+from . import antispam
+from .forms import CommentForm
+from .models import PressRelease, Section, Tag, TaggedRelease
 from .pagination import newest_first_page
 
 RELEASES_PER_PAGE = 20
@@ -94,6 +100,7 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
                 "translations",
                 "section__translations",
                 "office__translations",
+                Prefetch("tagged_items", queryset=TaggedRelease.objects.select_related("tag")),
                 "tagged_items__tag__translations",
                 Prefetch(
                     "agreements",
@@ -145,8 +152,20 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
                 code: release.get_absolute_url(code) if code in available else reverse_home(code)
                 for code, _name in settings.LANGUAGES
             },
+            similar_releases=release.similar_releases(language),
+            comments=list(release.comments.approved()),
+            comment_token=antispam.form_token(release),
+            comment_received=self.request.GET.get("comment") == "received",
         )
+        context.setdefault("comment_form", CommentForm(release=release))
         return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context["comment_received"] or context["comment_form"].is_bound:
+            # This variant shows one visitor their own submission: no shared cache may keep it.
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
 
 def reverse_home(language_code):
@@ -164,4 +183,81 @@ def short_link(request, short_code):
         language = settings.LANGUAGE_CODE
     response = redirect(release.get_absolute_url(language), permanent=True)
     patch_vary_headers(response, ["Accept-Language", "Cookie"])
+    return response
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class CommentCreateView(ReleaseDetailView):
+    """Receive a reader's comment on a release; it waits for moderation.
+
+    Why this view is exempt from Django's CSRF middleware: the article page must be cacheable
+    for anonymous readers, and Django's CSRF protection puts a per-visitor token in the HTML
+    and a cookie in the response, which no shared cache may store. Posting a comment uses no
+    session or login (the view never reads ``request.user``), so a forged cross-site post
+    gains no one's privileges; what remains is abuse, and these checks answer it instead:
+
+    - a signed, time-stamped token in the form, bound to this release (``antispam``): a
+      cached page stays valid far less time than the token, so a page from the cache still
+      posts, while a bot must fetch the page again every couple of days;
+    - the ``Origin`` header, which browsers send with every cross-site POST, must name this
+      host (or a trusted origin), so no other site can make its visitors post here;
+    - a honeypot field, a per-address rate limit and a limit on links.
+
+    A refused submission stores nothing. Success answers 303 back to the article with
+    ``?comment=received``, which shows the "awaiting moderation" notice without the messages
+    framework (its cookie would make the page uncacheable).
+    """
+
+    def get(self, request, *args, **kwargs):
+        release = self.get_object()
+        return redirect(f"{release.get_absolute_url()}#comments")
+
+    def post(self, request, *args, **kwargs):
+        self.object = release = self.get_object()
+        if not antispam.origin_is_allowed(request):
+            return refusal(
+                request, release, 403, _("Comments can only be sent from this site's own pages.")
+            )
+        try:
+            limited = antispam.over_rate_limit(request)
+        except antispam.RateLimitUnavailable:
+            response = refusal(
+                request,
+                release,
+                503,
+                _("Comments cannot be received at the moment. Please try again in a minute."),
+            )
+            response["Retry-After"] = "60"
+            return response
+        if limited:
+            response = refusal(
+                request,
+                release,
+                429,
+                _("You have sent several comments in a short time. Please wait a few minutes."),
+            )
+            response["Retry-After"] = str(antispam.RATE_WINDOW_SECONDS)
+            return response
+        form = CommentForm(request.POST, release=release)
+        if not form.is_valid():
+            context = self.get_context_data(object=release, comment_form=form)
+            return self.render_to_response(context, status=400)
+        comment = form.save(commit=False)
+        comment.release = release
+        comment.language_code = translation.get_language()
+        comment.ip_hash = antispam.client_ip_hash(request)
+        comment.save()
+        response = HttpResponseRedirect(f"{release.get_absolute_url()}?comment=received#comments")
+        response.status_code = 303
+        return response
+
+
+def refusal(request, release, status, message):
+    response = TemplateResponse(
+        request,
+        "newsroom/comment_refused.html",
+        {"release": release, "message": message},
+        status=status,
+    )
+    patch_cache_control(response, private=True, no_store=True)
     return response

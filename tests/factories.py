@@ -6,7 +6,8 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.text import slugify
 
-from newsroom.models import Office, PressRelease, Section, Tag
+from gorgan.models import Service, SiteIdentity
+from newsroom.models import Comment, Office, PressRelease, Section, Tag
 
 _counter = itertools.count(1)
 
@@ -71,3 +72,38 @@ def make_release(
     if tags:
         release.tags.set(list(tags))
     return release
+
+
+def make_comment(release, status=Comment.Status.APPROVED, **fields):
+    number = next(_counter)
+    values = {
+        "name": f"شهروند {number}",
+        "body": f"نظر شماره {number}",
+        "language_code": "fa",
+        "ip_hash": "0" * 64,
+    }
+    return Comment.objects.create(release=release, status=status, **(values | fields))
+
+
+def make_site_identity(**translations):
+    identity = SiteIdentity(phone="017-32224001", email="info@gorgan.ir")
+    defaults = {"fa": {"name": "شهرداری گرگان", "slogan": "شهر پاکیزه", "address": "گرگان"}}
+    for language, fields in (translations or defaults).items():
+        identity.set_current_language(language)
+        for name, value in fields.items():
+            setattr(identity, name, value)
+    identity.save()
+    return identity
+
+
+def make_service(order=0, active=True, icon="receipt", url=None, **titles):
+    number = next(_counter)
+    service = Service(
+        url=url or f"https://gorgan.ir/services/{number}", order=order, active=active, icon=icon
+    )
+    for language, title in (titles or {"fa": f"خدمت {number}"}).items():
+        service.set_current_language(language)
+        service.title = title
+        service.description = f"{title}: توضیح"
+    service.save()
+    return service

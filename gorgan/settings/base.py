@@ -80,6 +80,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "gorgan.context_processors.site",
             ],
         },
     },
@@ -155,6 +156,14 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Anonymous readers get pages from the full-page cache for at most this long (0 turns it off);
 # content changes and scheduled publications refresh them sooner.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+
+# Client addresses are stored only as keyed hashes. A secret of their own lets SECRET_KEY be
+# rotated without losing the link between a sender's comments; empty means derive it from
+# SECRET_KEY.
+IP_HASH_SECRET = os.environ.get("IP_HASH_SECRET", "")
+# Reverse proxies in front of the app (nginx, a load balancer): the client address is then
+# the one this many hops from the end of X-Forwarded-For. 0 trusts REMOTE_ADDR only.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 

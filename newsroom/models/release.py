@@ -16,6 +16,7 @@ from taggit.managers import TaggableManager
 
 from newsroom.sanitize import sanitize_body
 
+from .similar import similar_releases
 from .taxonomy import TaggedRelease
 
 SHORT_CODE_LENGTH = 8  # hex characters: 4 random bytes
@@ -160,6 +161,10 @@ class PressRelease(TranslatableModel):
     def tag_list(self):
         """The release's tags, read through ``tagged_items`` so that a prefetch serves them."""
         return [item.tag for item in self.tagged_items.all()]
+
+    def similar_releases(self, language_code=None):
+        """Similar content for this release's page in ``language_code`` (see ``similar``)."""
+        return similar_releases(self, language_code or translation.get_language())
 
     def has_language(self, language_code):
         return language_code in self.get_available_languages()

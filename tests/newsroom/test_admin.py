@@ -28,6 +28,9 @@ def release_form(**overrides):
         "office": make_office().pk,
         "tags": "گوانگژو, خواهرخواندگی",
         "sign_off": "الف",
+        # The inline of pinned similar releases, left empty.
+        "similar_pins-TOTAL_FORMS": "0",
+        "similar_pins-INITIAL_FORMS": "0",
     }
     return data | overrides
 

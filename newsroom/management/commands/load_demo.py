@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.text import slugify
 
+from gorgan import demo_content as site_demo_content
 from newsroom import demo_content
 from newsroom.models import Office, PressRelease, Section, Tag
 from sistercities.demo_loader import load_sister_cities
@@ -38,6 +39,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        site_demo_content.load()
         offices = {entry["key"]: self.load_office(entry) for entry in demo_content.OFFICES}
         sections = {
             entry["key"]: self.load_section(entry, order)

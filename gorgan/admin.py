@@ -1,0 +1,50 @@
+from django.contrib import admin
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from parler.admin import TranslatableAdmin
+
+from .models import Service, SiteIdentity
+
+
+@admin.register(SiteIdentity)
+class SiteIdentityAdmin(TranslatableAdmin):
+    """A single record: the list goes straight to it, and it cannot be deleted."""
+
+    fieldsets = [
+        (None, {"fields": ["name", "slogan"]}),
+        (_("Contact block in the footer"), {"fields": ["address", "phone", "email"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not SiteIdentity.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        opts = self.model._meta
+        if SiteIdentity.objects.filter(pk=SiteIdentity.SINGLETON_PK).exists():
+            url = reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_change",
+                args=[SiteIdentity.SINGLETON_PK],
+            )
+        else:
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+        return redirect(url)
+
+
+@admin.register(Service)
+class ServiceAdmin(TranslatableAdmin):
+    list_display = ["title_column", "url", "order", "active"]
+    list_editable = ["order", "active"]
+    list_filter = ["active"]
+    search_fields = ["translations__title", "url"]
+    fields = ["title", "description", "url", "icon", "image", "order", "active"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("translations")
+
+    @admin.display(description=_("title"))
+    def title_column(self, obj):
+        return str(obj)

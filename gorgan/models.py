@@ -1,0 +1,127 @@
+"""Site-wide content editors manage in admin: the site's identity and its e-services list.
+
+Both appear on every public page, so readers get them from the cache (``gorgan.identity``);
+saving or deleting either here, or one of their translations, clears that cache.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models, transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatableModel, TranslatedFields
+
+from gorgan import identity
+
+SERVICE_IMAGE_MAX_BYTES = 100 * 1024
+
+
+class SiteIdentity(TranslatableModel):
+    """The one record holding the site's name, slogan and the footer's contact block."""
+
+    SINGLETON_PK = 1
+
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("As readers should dial it, for example 017-32224001."),
+    )
+    email = models.EmailField(_("email"), blank=True)
+    translations = TranslatedFields(
+        name=models.CharField(_("site name"), max_length=100),
+        slogan=models.CharField(_("slogan"), max_length=150, blank=True),
+        address=models.CharField(_("address"), max_length=300, blank=True),
+    )
+
+    class Meta:
+        verbose_name = _("site identity")
+        verbose_name_plural = _("site identity")
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(pk=1), name="gorgan_siteidentity_singleton")
+        ]
+
+    def __str__(self):
+        return self.safe_translation_getter("name", any_language=True) or str(
+            self._meta.verbose_name
+        )
+
+    def save(self, *args, **kwargs):
+        self.pk = self.SINGLETON_PK
+        super().save(*args, **kwargs)
+
+
+class Service(TranslatableModel):
+    """One of the municipality's e-services, linked from every public page."""
+
+    class Icon(models.TextChoices):
+        RECEIPT = "receipt", _("Receipt (fees and payments)")
+        BUILDING = "building", _("Building (permits)")
+        PHONE = "phone", _("Telephone (hotlines)")
+        TRUCK = "truck", _("Truck (collection)")
+        BUS = "bus", _("Bus (transport)")
+        TREE = "tree", _("Tree (green space)")
+        DOCUMENT = "document", _("Document (forms and enquiries)")
+        MAP = "map", _("Map (addresses and planning)")
+
+    url = models.URLField(_("address (URL)"), max_length=500)
+    icon = models.CharField(_("icon"), max_length=20, choices=Icon.choices, blank=True)
+    image = models.ImageField(
+        _("image"),
+        upload_to="services/",
+        blank=True,
+        validators=[FileExtensionValidator(["png", "jpg", "jpeg", "webp"])],
+        help_text=_("Optional; shown instead of the icon. A small square PNG, JPEG or WebP."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    active = models.BooleanField(_("active"), default=True)
+    translations = TranslatedFields(
+        title=models.CharField(_("title"), max_length=120),
+        description=models.CharField(
+            _("description"), max_length=200, blank=True, help_text=_("One line.")
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+        ordering = ["order", "pk"]
+        indexes = [models.Index(fields=["active", "order"], name="gorgan_service_listed")]
+
+    def __str__(self):
+        return self.safe_translation_getter("title", any_language=True) or self.url
+
+    def clean(self):
+        super().clean()
+        if self.image and getattr(self.image, "size", 0) > SERVICE_IMAGE_MAX_BYTES:
+            raise ValidationError(
+                {
+                    "image": _("The image is too large; keep it under %(size)s.")
+                    % {"size": filesizeformat(SERVICE_IMAGE_MAX_BYTES)}
+                }
+            )
+
+
+def _identity_changed(**kwargs):
+    identity.forget_site_identity()
+    transaction.on_commit(identity.forget_site_identity)
+
+
+def _services_changed(**kwargs):
+    identity.forget_services()
+    transaction.on_commit(identity.forget_services)
+
+
+# Parler saves translations after the master row, so both models' signals clear the cache;
+# clearing again on commit stops a concurrent reader caching the old rows in between.
+for _model in (SiteIdentity, SiteIdentity._parler_meta.root_model):
+    receiver([post_save, post_delete], sender=_model, dispatch_uid=f"forget-{_model.__name__}")(
+        _identity_changed
+    )
+for _model in (Service, Service._parler_meta.root_model):
+    receiver([post_save, post_delete], sender=_model, dispatch_uid=f"forget-{_model.__name__}")(
+        _services_changed
+    )

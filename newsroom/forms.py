@@ -1,0 +1,68 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from gorgan.dates import localize_digits
+
+from . import antispam
+from .models import Comment
+
+HONEYPOT_FIELD = "website"
+
+
+class CommentForm(forms.ModelForm):
+    """A reader's comment. ``token`` and the honeypot are rendered by the template itself."""
+
+    token = forms.CharField(required=False, widget=forms.HiddenInput)
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    class Meta:
+        model = Comment
+        fields = ["name", "email", "body"]
+        labels = {"email": _("Email (optional)")}
+        help_texts = {
+            "email": _("Never shown on the site."),
+            "body": _("At most 2,000 characters. Comments appear after moderation."),
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
+            "body": forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
+        }
+
+    def __init__(self, *args, release, **kwargs):
+        kwargs.setdefault("auto_id", "comment-%s")
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        self.release = release
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if antispam.count_links(name):
+            raise forms.ValidationError(_("A name cannot contain a web address."))
+        return name
+
+    def clean_body(self):
+        body = self.cleaned_data["body"].strip()
+        links = antispam.count_links(body)
+        if links > antispam.MAX_LINKS:
+            raise forms.ValidationError(
+                ngettext(
+                    "Please include at most %(max)s link.",
+                    "Please include at most %(max)s links.",
+                    antispam.MAX_LINKS,
+                )
+                % {"max": localize_digits(antispam.MAX_LINKS)}
+            )
+        return body
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get(HONEYPOT_FIELD):
+            raise forms.ValidationError(_("Your comment could not be accepted."), code="honeypot")
+        if not antispam.form_token_is_valid(cleaned.get("token"), self.release):
+            raise forms.ValidationError(
+                _("This form had expired. Please check your comment and send it again."),
+                code="token",
+            )
+        return cleaned

@@ -1,0 +1,108 @@
+"""Readers' comments on releases, held for moderation, with the municipality's replies."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
+from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+COMMENT_MAX_LENGTH = 2000
+NAME_MAX_LENGTH = 80
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        """Comments readers may see: only those an editor approved."""
+        return self.filter(status=Comment.Status.APPROVED)
+
+    def pending(self):
+        return self.filter(status=Comment.Status.PENDING)
+
+    def set_status(self, status):
+        """Moderate many comments at once; returns how many changed."""
+        return self.exclude(status=status).update(status=status, moderated_at=timezone.now())
+
+
+class Comment(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting moderation")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        SPAM = "spam", _("Spam")
+
+    release = models.ForeignKey(
+        "newsroom.PressRelease",
+        verbose_name=_("release"),
+        on_delete=models.CASCADE,
+        related_name="comments",
+    )
+    name = models.CharField(_("name"), max_length=NAME_MAX_LENGTH)
+    email = models.EmailField(
+        _("email"), blank=True, help_text=_("Never shown on the site; for a private answer only.")
+    )
+    body = models.TextField(_("comment"), max_length=COMMENT_MAX_LENGTH)
+    language_code = models.CharField(
+        _("language of the page"), max_length=15, choices=settings.LANGUAGES
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("received at"), default=timezone.now, editable=False)
+    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True, editable=False)
+    ip_hash = models.CharField(
+        _("sender (hashed address)"),
+        max_length=64,
+        editable=False,
+        db_index=True,
+        help_text=_(
+            "A keyed hash of the sender's IP address: it links one sender's comments "
+            "without storing the address."
+        ),
+    )
+    reply = models.TextField(
+        _("official reply"),
+        blank=True,
+        max_length=COMMENT_MAX_LENGTH,
+        help_text=_("Shown under the comment as the municipality's answer."),
+    )
+    replied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("replied by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="comment_replies",
+    )
+    replied_at = models.DateTimeField(_("replied at"), null=True, blank=True, editable=False)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(fields=["release", "status", "created_at"], name="newsroom_comment_shown"),
+            models.Index(fields=["status", "-created_at"], name="newsroom_comment_queue"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("body"), COMMENT_MAX_LENGTH),
+                name="newsroom_comment_body_length",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name}: {Truncator(self.body).chars(60)}"
+
+    def get_absolute_url(self):
+        return f"{self.release.get_absolute_url()}#comment-{self.pk}"
+
+    def set_reply(self, text, user):
+        """Record the municipality's reply (or clear it when ``text`` is empty)."""
+        self.reply = text.strip()
+        self.replied_by = user if self.reply else None
+        self.replied_at = timezone.now() if self.reply else None
