@@ -95,13 +95,11 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
     def get_queryset(self):
         return (
             PressRelease.objects.published()
-            .select_related("section", "office")
+            .select_related("section")
+            .with_names()
             .prefetch_related(
                 "translations",
-                "section__translations",
-                "office__translations",
-                Prefetch("tagged_items", queryset=TaggedRelease.objects.select_related("tag")),
-                "tagged_items__tag__translations",
+                Prefetch("tagged_items", queryset=TaggedRelease.objects.with_tag_labels()),
                 Prefetch(
                     "agreements",
                     queryset=Agreement.objects.public().with_link_text(),
@@ -142,11 +140,11 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
         available = release.get_available_languages()
         is_fallback = language not in available
         if is_fallback:
-            # The original is shown, so its dateline names the office in Persian too.
             release.set_current_language(settings.LANGUAGE_CODE)
-            release.office.set_current_language(settings.LANGUAGE_CODE)
         context.update(
             is_fallback=is_fallback,
+            # The original is shown, so its dateline names the office in Persian too.
+            dateline_office=release.source_office_name if is_fallback else release.office_name,
             content_language=settings.LANGUAGE_CODE if is_fallback else language,
             alternate_urls={
                 code: release.get_absolute_url(code) if code in available else reverse_home(code)

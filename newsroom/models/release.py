@@ -14,10 +14,11 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFieldsModel
 from taggit.managers import TaggableManager
 
+from gorgan.translated import translated_field
 from newsroom.sanitize import sanitize_body
 
 from .similar import similar_releases
-from .taxonomy import TaggedRelease
+from .taxonomy import Office, Section, TaggedRelease
 
 SHORT_CODE_LENGTH = 8  # hex characters: 4 random bytes
 
@@ -48,11 +49,24 @@ class PressReleaseQuerySet(TranslatableQuerySet):
         """Releases translated into ``language_code`` (the active language by default)."""
         return self.filter(translations__language_code=language_code or translation.get_language())
 
+    def with_names(self, language_code=None):
+        """Annotate the section's and office's names in the language (Persian as fallback).
+
+        ``source_office_name`` is the Persian name, for the dateline of a Persian original.
+        """
+        section_translation = Section._parler_meta.root_model
+        office_translation = Office._parler_meta.root_model
+        return self.annotate(
+            section_name=translated_field(section_translation, "name", "section", language_code),
+            office_name=translated_field(office_translation, "name", "office", language_code),
+            source_office_name=translated_field(
+                office_translation, "name", "office", settings.LANGUAGE_CODE
+            ),
+        )
+
     def for_listing(self):
         """Everything a list of releases shows, fetched in a fixed number of queries."""
-        return self.select_related("section", "office").prefetch_related(
-            "translations", "section__translations"
-        )
+        return self.select_related("section").with_names().prefetch_related("translations")
 
     def newest_first(self):
         return self.order_by("-publish_at", "-pk")
@@ -159,8 +173,17 @@ class PressRelease(TranslatableModel):
         )
 
     def tag_list(self):
-        """The release's tags, read through ``tagged_items`` so that a prefetch serves them."""
-        return [item.tag for item in self.tagged_items.all()]
+        """The release's tags, read through ``tagged_items`` so that a prefetch serves them.
+
+        When the prefetch annotated each row with the tag's label (``tag_label``), the tags
+        carry it and need no translation query of their own.
+        """
+        tags = []
+        for item in self.tagged_items.all():
+            if getattr(item, "tag_label", None):
+                item.tag.annotated_label = item.tag_label
+            tags.append(item.tag)
+        return tags
 
     def similar_releases(self, language_code=None):
         """Similar content for this release's page in ``language_code`` (see ``similar``)."""

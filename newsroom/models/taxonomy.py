@@ -62,10 +62,22 @@ class Tag(TranslatableModel, TagBase):
         ordering = ["name"]
 
     def __str__(self):
-        return self.safe_translation_getter("label", default=self.name)
+        # Lists that read labels in their main query set ``annotated_label`` (see tag_list).
+        annotated = getattr(self, "annotated_label", None)
+        return annotated or self.safe_translation_getter("label", default=self.name)
 
     def get_absolute_url(self):
         return reverse("newsroom:tag-detail", kwargs={"slug": self.slug})
+
+
+class TaggedReleaseQuerySet(models.QuerySet):
+    def with_tag_labels(self, language_code=None):
+        """Rows with their tag, and the tag's label in the language read in the same query."""
+        from gorgan.translated import translated_field
+
+        return self.select_related("tag").annotate(
+            tag_label=translated_field(Tag._parler_meta.root_model, "label", "tag", language_code)
+        )
 
 
 class TaggedRelease(TaggedItemBase):
@@ -73,6 +85,8 @@ class TaggedRelease(TaggedItemBase):
         "newsroom.PressRelease", on_delete=models.CASCADE, related_name="tagged_items"
     )
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_releases")
+
+    objects = TaggedReleaseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("tagged release")

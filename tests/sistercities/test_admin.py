@@ -214,7 +214,8 @@ def test_release_admin_edits_the_release_agreements(staff_client):
     agreement = make_agreement()
     url = f"/admin/newsroom/pressrelease/{release.pk}/change/?language=fa"
     page = staff_client.get(url).content.decode()
-    prefix = re.search(r'name="([^"]+)-TOTAL_FORMS"', page).group(1)
+    prefixes = re.findall(r'name="([^"]+)-TOTAL_FORMS"', page)
+    prefix = next(name for name in prefixes if "agreement" in name.lower())
 
     form = {
         "title": release.title,
@@ -228,6 +229,8 @@ def test_release_admin_edits_the_release_agreements(staff_client):
         "office": release.office_id,
         "tags": "",
         "sign_off": "الف",
+        "similar_pins-TOTAL_FORMS": "0",
+        "similar_pins-INITIAL_FORMS": "0",
     }
     linked = staff_client.post(
         url,
