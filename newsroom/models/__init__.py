@@ -1,7 +1,10 @@
+from .images import GalleryItem, Image, images_for_release
 from .release import PressRelease, PressReleaseQuerySet, PressReleaseTranslation
 from .taxonomy import Office, Section, Tag, TaggedRelease
 
 __all__ = [
+    "GalleryItem",
+    "Image",
     "Office",
     "PressRelease",
     "PressReleaseQuerySet",
@@ -9,4 +12,5 @@ __all__ = [
     "Section",
     "Tag",
     "TaggedRelease",
+    "images_for_release",
 ]

@@ -28,6 +28,9 @@ def release_form(**overrides):
         "office": make_office().pk,
         "tags": "گوانگژو, خواهرخواندگی",
         "sign_off": "الف",
+        # The gallery inline's (empty) formset.
+        "gallery_items-TOTAL_FORMS": "0",
+        "gallery_items-INITIAL_FORMS": "0",
     }
     return data | overrides
 
