@@ -9,6 +9,7 @@ from django.utils.cache import patch_vary_headers
 from django.views.generic import DetailView, TemplateView
 
 from .models import PressRelease, Section, Tag
+from .models.images import gallery_exists
 from .pagination import newest_first_page
 
 RELEASES_PER_PAGE = 20
@@ -86,7 +87,8 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
     def get_queryset(self):
         return (
             PressRelease.objects.published()
-            .select_related("section", "office")
+            .select_related("section", "office", "featured_image")
+            .annotate(has_gallery=gallery_exists())
             .prefetch_related(
                 "translations",
                 "section__translations",
