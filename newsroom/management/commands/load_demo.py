@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.text import slugify
 
-from newsroom import demo_content
+from newsroom import demo_content, demo_images
 from newsroom.models import Office, PressRelease, Section, Tag
 
 DEMO_ADMIN_USERNAME = "admin"
@@ -45,6 +45,7 @@ class Command(BaseCommand):
         tags = {entry["slug"]: self.load_tag(entry) for entry in demo_content.TAGS}
         for entry in [demo_content.SEED_RELEASE, *demo_content.RELEASES]:
             self.load_release(entry, offices, sections, tags)
+        demo_images.load()
         created = self.ensure_admin()
         self.stdout.write(
             self.style.SUCCESS(
