@@ -1,6 +1,10 @@
 """clean_orphaned_media: finds stored files no row refers to, and removes them on request."""
 
+import os
+import subprocess
+import sys
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
@@ -10,6 +14,8 @@ from django.core.management import call_command
 from gorgan.media import file_fields, nested_prefixes, walk
 from newsroom.models import Image
 from tests.newsroom.factories import make_image, stored_files
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -83,3 +89,28 @@ def test_a_storage_inside_another_is_not_walked_twice(tmp_path):
     assert skip == ["private/documents"]
     assert list(walk(public, skip=set(skip))) == ["images/a.jpg"]
     assert nested_prefixes(private, [public, private]) == []
+
+
+def test_naming_a_bucket_moves_media_to_object_storage():
+    pytest.importorskip("storages")
+    script = (
+        "from django.core.files.storage import storages; s = storages['default'];"
+        "print(type(s).__name__, s.url('images/a.jpg'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v", "0", "-c", script],
+        cwd=ROOT,
+        env=os.environ
+        | {
+            "DJANGO_SETTINGS_MODULE": "gorgan.settings.dev",
+            "AWS_STORAGE_BUCKET_NAME": "gorgan-media",
+            "AWS_S3_ENDPOINT_URL": "https://objects.example.org",
+            "AWS_S3_CUSTOM_DOMAIN": "media.example.org",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["S3Storage", "https://media.example.org/images/a.jpg"]
