@@ -361,3 +361,16 @@ def test_demo_releases_get_placards_once(media_root):
     assert Image.objects.count() == 6
     assert stored_files(media_root) == files
     assert len(files) == 6 * (1 + 3 * 2 + 1)
+
+
+@pytest.mark.django_db
+def test_page_still_renders_when_an_original_is_lost(client, media_root):
+    image = make_image(alt={"fa": "عکس گم‌شده"})
+    release = make_release(featured_image=image)
+    Image.objects.update(rendition_widths=[])
+    default_storage.delete(image.file.name)
+
+    response = client.get(release.get_absolute_url("fa"))
+
+    assert response.status_code == 200
+    assert picture_tags(response.content.decode()) == []

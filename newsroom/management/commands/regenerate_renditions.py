@@ -22,10 +22,17 @@ class Command(BaseCommand):
         images = Image.objects.order_by("pk")
         if missing:
             images = images.filter(rendition_widths=[])
-        count = 0
+        count = failed = 0
         for image in images.iterator(chunk_size=200):
-            image.regenerate_renditions()
+            try:
+                image.regenerate_renditions()
+            except (OSError, ValueError) as error:  # a missing or unreadable original
+                failed += 1
+                self.stderr.write(f"{image.file.name}: {error}")
+                continue
             count += 1
             if options["verbosity"] > 1:
                 self.stdout.write(f"{image.file.name}: {image.rendition_widths}")
         self.stdout.write(self.style.SUCCESS(f"Renditions rebuilt for {count} image(s)."))
+        if failed:
+            self.stderr.write(f"{failed} image(s) could not be read; see above.")
