@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -136,11 +136,20 @@ class ImageAdmin(TranslatableAdmin):
             return settings.LANGUAGE_CODE
         return super().get_form_language(request, obj)
 
+    def delete_translation(self, request, object_id, language_code):
+        # The Persian alternative text is required: it is what other languages fall back to.
+        if language_code == settings.LANGUAGE_CODE:
+            raise PermissionDenied
+        return super().delete_translation(request, object_id, language_code)
+
     @admin.display(description=_("preview"))
     def preview(self, obj):
         if not obj.pk:
             return "—"
-        picture = renditions.picture(obj, translation.get_language())
+        try:
+            picture = renditions.picture(obj, translation.get_language())
+        except OSError:  # the stored original is missing or unreadable
+            return "—"
         return format_html(
             '<img src="{}" width="160" height="{}" alt="{}" loading="lazy">',
             picture.src,

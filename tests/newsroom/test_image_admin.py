@@ -77,3 +77,15 @@ def test_release_form_offers_featured_image_search_and_gallery(staff_client):
 
     assert 'name="featured_image"' in html and "admin-autocomplete" in html
     assert 'name="gallery_items-TOTAL_FORMS"' in html
+
+
+@pytest.mark.django_db
+def test_persian_alt_text_cannot_be_deleted_but_a_translation_can(staff_client, media_root):
+    image = make_image(alt={"fa": "میدان شهر", "en": "The city square"})
+    url = f"/admin/newsroom/image/{image.pk}/change/delete-translation/"
+
+    persian = staff_client.post(f"{url}fa/", {"post": "yes"})
+    english = staff_client.post(f"{url}en/", {"post": "yes"})
+
+    assert (persian.status_code, english.status_code) == (403, 302)
+    assert sorted(image.translations.values_list("language_code", flat=True)) == ["fa"]
