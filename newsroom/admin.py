@@ -1,11 +1,24 @@
 from django.conf import settings
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone, translation
+from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
+from parler.forms import TranslatableModelForm
 
-from .models import Comment, Office, PressRelease, Section, SimilarReleasePin, Tag
+from . import renditions
+from .models import (
+    Comment,
+    GalleryItem,
+    Image,
+    Office,
+    PressRelease,
+    Section,
+    SimilarReleasePin,
+    Tag,
+)
 
 TRANSLATED_TEXT_FIELDS = ("title", "slug", "lead", "body")
 
@@ -20,16 +33,24 @@ class SimilarReleasePinInline(admin.TabularInline):
     verbose_name_plural = _("similar content: releases pinned first")
 
 
+class GalleryItemInline(admin.TabularInline):
+    model = GalleryItem
+    fields = ["image", "order"]
+    autocomplete_fields = ["image"]
+    extra = 0
+
+
 @admin.register(PressRelease)
 class PressReleaseAdmin(TranslatableAdmin):
+    inlines = [GalleryItemInline, SimilarReleasePinInline]
+    autocomplete_fields = ["featured_image"]
     list_display = ["title_column", "status", "publish_at", "section", "languages_column"]
     list_filter = ["status", "section", "office", "tags", "publish_at"]
     search_fields = ["translations__title", "short_code"]
     date_hierarchy = "publish_at"
     readonly_fields = ["short_code", "author", "created_at", "updated_at"]
-    inlines = [SimilarReleasePinInline]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "lead", "body"]}),
+        (None, {"fields": ["title", "slug", "lead", "body", "featured_image"]}),
         (_("Publication"), {"fields": ["status", "publish_at", "section", "office", "tags"]}),
         (
             _("Sign-off and record"),
@@ -172,3 +193,63 @@ class CommentAdmin(admin.ModelAdmin):
         self._moderate(
             request, queryset, Comment.Status.SPAM, _("Comments marked as spam: %(count)d")
         )
+
+
+class ImageAdminForm(TranslatableModelForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        persian = settings.LANGUAGE_CODE
+        if self.language_code != persian and not (
+            self.instance.pk and self.instance.has_translation(persian)
+        ):
+            raise ValidationError(
+                _("Write the Persian alternative text first; other languages can follow.")
+            )
+        return cleaned_data
+
+
+@admin.register(Image)
+class ImageAdmin(TranslatableAdmin):
+    form = ImageAdminForm
+    list_display = ["preview", "alt_text_column", "size_column", "created_at"]
+    search_fields = ["translations__alt_text", "translations__caption", "content_hash"]
+    readonly_fields = ["preview", "size_column", "content_hash", "created_at"]
+    fields = ["file", "preview", "alt_text", "caption", "credit", "size_column", "content_hash"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("translations")
+
+    def get_form_language(self, request, obj=None):
+        # A new image starts with its Persian alternative text, whatever the admin's language.
+        if obj is None and not request.GET.get(self.query_language_key):
+            return settings.LANGUAGE_CODE
+        return super().get_form_language(request, obj)
+
+    def delete_translation(self, request, object_id, language_code):
+        # The Persian alternative text is required: it is what other languages fall back to.
+        if language_code == settings.LANGUAGE_CODE:
+            raise PermissionDenied
+        return super().delete_translation(request, object_id, language_code)
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        if not obj.pk:
+            return "—"
+        try:
+            picture = renditions.picture(obj, translation.get_language())
+        except OSError:  # the stored original is missing or unreadable
+            return "—"
+        return format_html(
+            '<img src="{}" width="160" height="{}" alt="{}" loading="lazy">',
+            picture.src,
+            round(160 * picture.height / picture.width),
+            picture.alt,
+        )
+
+    @admin.display(description=_("alternative text"))
+    def alt_text_column(self, obj):
+        return obj.alt_text_for(translation.get_language())[0]
+
+    @admin.display(description=_("size in pixels"))
+    def size_column(self, obj):
+        return f"{obj.width} × {obj.height}" if obj.pk else "—"

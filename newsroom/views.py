@@ -18,6 +18,7 @@ from sistercities.models import Agreement
 from . import antispam
 from .forms import CommentForm
 from .models import PressRelease, Section, Tag, TaggedRelease
+from .models.images import gallery_exists
 from .pagination import newest_first_page
 
 RELEASES_PER_PAGE = 20
@@ -95,8 +96,9 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
     def get_queryset(self):
         return (
             PressRelease.objects.published()
-            .select_related("section")
+            .select_related("section", "featured_image")
             .with_names()
+            .annotate(has_gallery=gallery_exists())
             .prefetch_related(
                 "translations",
                 Prefetch("tagged_items", queryset=TaggedRelease.objects.with_tag_labels()),

@@ -8,6 +8,6 @@ SECRET_KEY = require_env("SECRET_KEY")
 
 # Fingerprinted, pre-compressed static files, served by WhiteNoise with far-future caching.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,  # noqa: F405 (media storage as chosen in base)
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }

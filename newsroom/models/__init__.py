@@ -1,4 +1,5 @@
 from .comments import Comment, CommentQuerySet
+from .images import GalleryItem, Image, images_for_release
 from .release import PressRelease, PressReleaseQuerySet, PressReleaseTranslation
 from .similar import SimilarRelease, SimilarReleasePin
 from .taxonomy import Office, Section, Tag, TaggedRelease
@@ -6,6 +7,8 @@ from .taxonomy import Office, Section, Tag, TaggedRelease
 __all__ = [
     "Comment",
     "CommentQuerySet",
+    "GalleryItem",
+    "Image",
     "Office",
     "PressRelease",
     "PressReleaseQuerySet",
@@ -15,4 +18,5 @@ __all__ = [
     "SimilarReleasePin",
     "Tag",
     "TaggedRelease",
+    "images_for_release",
 ]

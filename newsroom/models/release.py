@@ -66,7 +66,11 @@ class PressReleaseQuerySet(TranslatableQuerySet):
 
     def for_listing(self):
         """Everything a list of releases shows, fetched in a fixed number of queries."""
-        return self.select_related("section").with_names().prefetch_related("translations")
+        return (
+            self.select_related("section", "featured_image")
+            .with_names()
+            .prefetch_related("translations", "featured_image__translations")
+        )
 
     def newest_first(self):
         return self.order_by("-publish_at", "-pk")
@@ -128,6 +132,14 @@ class PressRelease(TranslatableModel):
         help_text=_("Assigned once; the permanent short link is built from it."),
     )
     tags = TaggableManager(verbose_name=_("tags"), through=TaggedRelease, blank=True)
+    featured_image = models.ForeignKey(
+        "newsroom.Image",
+        verbose_name=_("featured image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="featured_in",
+    )
 
     objects = PressReleaseQuerySet.as_manager()
 
@@ -200,6 +212,10 @@ class PressRelease(TranslatableModel):
             slug = self.safe_translation_getter("slug", language_code=settings.LANGUAGE_CODE)
         with translation.override(language_code):
             return reverse("newsroom:release-detail", kwargs={"slug": slug})
+
+    def og_image_url(self):
+        """The featured image's 1200×630 Open Graph crop (a storage URL), or "" without one."""
+        return self.featured_image.og_url() if self.featured_image_id else ""
 
     def get_short_url(self):
         return reverse("short-link", kwargs={"short_code": self.short_code})

@@ -31,6 +31,9 @@ def release_form(**overrides):
         # The inline of pinned similar releases, left empty.
         "similar_pins-TOTAL_FORMS": "0",
         "similar_pins-INITIAL_FORMS": "0",
+        # The gallery inline's (empty) formset.
+        "gallery_items-TOTAL_FORMS": "0",
+        "gallery_items-INITIAL_FORMS": "0",
     }
     return data | overrides
 

@@ -185,6 +185,8 @@ def test_admin_saves_pinned_similar_releases(admin_client):
             "office": article.office_id,
             "tags": "",
             "sign_off": "الف",
+            "gallery_items-TOTAL_FORMS": "0",
+            "gallery_items-INITIAL_FORMS": "0",
             "similar_pins-TOTAL_FORMS": "1",
             "similar_pins-INITIAL_FORMS": "0",
             "similar_pins-0-similar": other.pk,

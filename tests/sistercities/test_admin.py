@@ -231,6 +231,8 @@ def test_release_admin_edits_the_release_agreements(staff_client):
         "sign_off": "الف",
         "similar_pins-TOTAL_FORMS": "0",
         "similar_pins-INITIAL_FORMS": "0",
+        "gallery_items-TOTAL_FORMS": "0",
+        "gallery_items-INITIAL_FORMS": "0",
     }
     linked = staff_client.post(
         url,

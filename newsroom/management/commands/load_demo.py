@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from gorgan import demo_content as site_demo_content
-from newsroom import demo_content
+from newsroom import demo_content, demo_images
 from newsroom.models import Office, PressRelease, Section, Tag
 from sistercities.demo_loader import load_sister_cities
 
@@ -49,6 +49,7 @@ class Command(BaseCommand):
         for entry in [demo_content.SEED_RELEASE, *demo_content.RELEASES]:
             self.load_release(entry, offices, sections, tags)
         load_sister_cities(related_short_codes=[demo_content.SEED_RELEASE["short_code"]])
+        demo_images.load()
         created = self.ensure_admin()
         self.stdout.write(
             self.style.SUCCESS(

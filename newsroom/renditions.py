@@ -1,0 +1,172 @@
+"""Responsive renditions of stored pictures, made once and named by the picture's content hash.
+
+Every file is read and written through the image field's storage (local disk or an object
+store), never through the file system directly. For a picture whose hash is ``h``:
+
+- ``renditions/h/<width>.webp`` and ``renditions/h/<width>.jpg`` for each width in ``WIDTHS``
+  narrower than the original, plus the original width when it is below the largest one (a
+  picture is never enlarged);
+- ``renditions/h/og.jpg``, the 1200×630 Open Graph crop, cut from the centre.
+"""
+
+import posixpath
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from PIL import Image, ImageOps
+
+from newsroom import uploads
+
+WIDTHS = (480, 960, 1600)
+DEFAULT_WIDTH = 960  # what browsers without srcset get
+OG_SIZE = (1200, 630)
+FOLDER = "renditions"
+WEBP_OPTIONS = {"quality": 80, "method": 4}
+JPEG_OPTIONS = {"quality": 82, "optimize": True, "progressive": True}
+FORMATS = (("webp", "WEBP", WEBP_OPTIONS), ("jpg", "JPEG", JPEG_OPTIONS))
+JPEG_BACKGROUND = (255, 255, 255)
+
+
+def folder(content_hash):
+    return posixpath.join(FOLDER, content_hash)
+
+
+def rendition_name(content_hash, width, extension):
+    return posixpath.join(folder(content_hash), f"{width}.{extension}")
+
+
+def og_name(content_hash):
+    return posixpath.join(folder(content_hash), "og.jpg")
+
+
+def target_widths(original_width):
+    """The widths to make for a picture ``original_width`` pixels wide, narrowest first."""
+    widths = {width for width in WIDTHS if width < original_width}
+    widths.add(min(original_width, WIDTHS[-1]))
+    return sorted(widths)
+
+
+def scaled_height(width, height, target_width):
+    return max(1, round(height * target_width / width))
+
+
+def all_names(content_hash, widths):
+    """Every rendition file made for ``widths``."""
+    names = [
+        rendition_name(content_hash, width, extension)
+        for width in widths
+        for extension, _format, _options in FORMATS
+    ]
+    return [*names, og_name(content_hash)]
+
+
+def without_alpha(image):
+    if image.mode != "RGBA":
+        return image.convert("RGB")
+    flat = Image.new("RGB", image.size, JPEG_BACKGROUND)
+    flat.paste(image, mask=image.getchannel("A"))
+    return flat
+
+
+def write(storage, name, image, image_format, options):
+    # generate() empties the folder first, so the name is free and is kept as it is.
+    storage.save(name, ContentFile(uploads.encode(image, image_format, **options)))
+
+
+def generate(storage, content_hash, source):
+    """Make every rendition of the picture in the file object ``source``; return the widths.
+
+    ``source`` is a stored original (already upright and without metadata), so no metadata
+    can reach a rendition either; the pixels are still copied to be sure.
+    """
+    with Image.open(source, formats=list(uploads.ACCEPTED_FORMATS)) as opened:
+        opened.load()
+        picture = uploads.pixels_only(opened)
+    delete_renditions(storage, content_hash)
+    widths = target_widths(picture.width)
+    for width in widths:
+        size = (width, scaled_height(picture.width, picture.height, width))
+        resized = (
+            picture
+            if size == picture.size
+            else picture.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+        )
+        for extension, image_format, options in FORMATS:
+            flat = resized if image_format == "WEBP" else without_alpha(resized)
+            write(
+                storage, rendition_name(content_hash, width, extension), flat, image_format, options
+            )
+    og = ImageOps.fit(
+        without_alpha(picture), OG_SIZE, method=Image.Resampling.LANCZOS, centering=(0.5, 0.5)
+    )
+    write(storage, og_name(content_hash), og, "JPEG", JPEG_OPTIONS)
+    return widths
+
+
+def delete_renditions(storage, content_hash, widths=()):
+    """Delete the renditions of ``content_hash``: the known names and anything else there."""
+    names = set(all_names(content_hash, widths))
+    try:
+        _directories, files = storage.listdir(folder(content_hash))
+    except FileNotFoundError:
+        files = []
+    names.update(posixpath.join(folder(content_hash), name) for name in files)
+    for name in sorted(names):
+        storage.delete(name)
+
+
+def delete_files(storage, original_name, content_hash, widths=()):
+    """Delete a picture's stored original and all its renditions."""
+    if original_name:
+        storage.delete(original_name)
+    if content_hash:
+        delete_renditions(storage, content_hash, widths)
+
+
+@dataclass(frozen=True)
+class Picture:
+    """What a ``<picture>`` element needs, in the reader's language."""
+
+    webp_srcset: str
+    jpeg_srcset: str
+    src: str
+    largest_src: str
+    width: int
+    height: int
+    alt: str
+    alt_language: str  # set only when the alt text falls back to another language
+    caption: str
+    credit: str
+
+
+def picture(image, language_code):
+    """The :class:`Picture` of ``image`` for a page in ``language_code``."""
+    widths = image.ensure_renditions()
+    storage = image.file.storage
+
+    def srcset(extension):
+        return ", ".join(
+            f"{storage.url(rendition_name(image.content_hash, width, extension))} {width}w"
+            for width in widths
+        )
+
+    default = max([w for w in widths if w <= DEFAULT_WIDTH] or widths[:1])
+    largest = widths[-1]
+    alt, alt_language = image.alt_text_for(language_code)
+    return Picture(
+        webp_srcset=srcset("webp"),
+        jpeg_srcset=srcset("jpg"),
+        src=storage.url(rendition_name(image.content_hash, default, "jpg")),
+        largest_src=storage.url(rendition_name(image.content_hash, largest, "jpg")),
+        width=largest,
+        height=scaled_height(image.width, image.height, largest),
+        alt=alt,
+        alt_language="" if alt_language == language_code else alt_language,
+        caption=image.text_for("caption", language_code),
+        credit=image.text_for("credit", language_code),
+    )
+
+
+def og_url(image):
+    image.ensure_renditions()
+    return image.file.storage.url(og_name(image.content_hash))
