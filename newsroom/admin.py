@@ -1,8 +1,9 @@
-from django.conf import settings
 from django.contrib import admin
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
+
+from gorgan.translation_admin import TranslationStatusAdminMixin
 
 from .models import Office, PressRelease, Section, Tag
 
@@ -10,8 +11,8 @@ TRANSLATED_TEXT_FIELDS = ("title", "slug", "lead", "body")
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(TranslatableAdmin):
-    list_display = ["title_column", "status", "publish_at", "section", "languages_column"]
+class PressReleaseAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
+    list_display = ["title_column", "status", "publish_at", "section"]
     list_filter = ["status", "section", "office", "tags", "publish_at"]
     search_fields = ["translations__title", "short_code"]
     date_hierarchy = "publish_at"
@@ -56,29 +57,21 @@ class PressReleaseAdmin(TranslatableAdmin):
     def title_column(self, obj):
         return obj.safe_translation_getter("title", any_language=True)
 
-    @admin.display(description=_("translated into"))
-    def languages_column(self, obj):
-        available = set(obj.get_available_languages())
-        return " · ".join(
-            code if code in available else f"({code}: {_('missing')})"
-            for code, _name in settings.LANGUAGES
-        )
-
 
 @admin.register(Section)
-class SectionAdmin(TranslatableAdmin):
+class SectionAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "slug", "order"]
     search_fields = ["translations__name", "slug"]
 
 
 @admin.register(Office)
-class OfficeAdmin(TranslatableAdmin):
+class OfficeAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
     list_display = ["__str__"]
     search_fields = ["translations__name"]
 
 
 @admin.register(Tag)
-class TagAdmin(TranslatableAdmin):
+class TagAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
     list_display = ["name", "label_column", "slug"]
     search_fields = ["name", "translations__label"]
 

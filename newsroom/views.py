@@ -9,7 +9,7 @@ from django.utils.cache import patch_vary_headers
 from django.views.generic import DetailView, TemplateView
 
 from .models import PressRelease, Section, Tag
-from .pagination import newest_first_page
+from .pagination import newest_first_page, page_number
 
 RELEASES_PER_PAGE = 20
 
@@ -37,7 +37,7 @@ class ReleaseListView(PublicReleasesMixin, TemplateView):
             after=self.request.GET.get("after"),
             per_page=RELEASES_PER_PAGE,
         )
-        context.update(page=page, releases=page.items)
+        context.update(page=page, releases=page.items, page_number=page_number(self.request.GET))
         return context
 
 

@@ -14,6 +14,7 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFieldsModel
 from taggit.managers import TaggableManager
 
+from gorgan.translation_tracking import SourceTrackedTranslation
 from newsroom.sanitize import sanitize_body
 
 from .taxonomy import TaggedRelease
@@ -168,7 +169,7 @@ class PressRelease(TranslatableModel):
         return reverse("short-link", kwargs={"short_code": self.short_code})
 
 
-class PressReleaseTranslation(TranslatedFieldsModel):
+class PressReleaseTranslation(SourceTrackedTranslation, TranslatedFieldsModel):
     master = TranslationsForeignKey(
         PressRelease, related_name="translations", null=True, on_delete=models.CASCADE
     )
