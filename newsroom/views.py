@@ -130,13 +130,18 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
             # The original is shown, so its dateline names the office in Persian too.
             release.set_current_language(settings.LANGUAGE_CODE)
             release.office.set_current_language(settings.LANGUAGE_CODE)
+        content_language = settings.LANGUAGE_CODE if is_fallback else language
         context.update(
             is_fallback=is_fallback,
-            content_language=settings.LANGUAGE_CODE if is_fallback else language,
+            content_language=content_language,
             alternate_urls={
                 code: release.get_absolute_url(code) if code in available else reverse_home(code)
                 for code, _name in settings.LANGUAGES
             },
+            # A page showing the Persian original points search engines at the Persian page.
+            canonical_url=self.request.build_absolute_uri(
+                release.get_absolute_url(content_language)
+            ),
         )
         return context
 
