@@ -8,10 +8,11 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import get_language_info, pgettext_lazy
+from django.utils.translation import get_language_info, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from gorgan import translation_tracking as tracking
+from gorgan.dates import localize_digits
 
 STATUS_LABELS = {
     tracking.SOURCE: pgettext_lazy("translation status", "original"),
@@ -80,6 +81,18 @@ class TranslationStatusAdminMixin:
             columns.append(self.translation_status_column)
         return columns
 
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not self.has_change_permission(request):
+            return actions
+        for code in target_languages():
+            name = f"mark_up_to_date_{code.replace('-', '_')}"
+            description = _("Mark the %(language)s translation as up to date") % {
+                "language": language_name(code)
+            }
+            actions[name] = (confirm_translations(code), name, description)
+        return actions
+
     def get_list_filter(self, request):
         filters = list(super().get_list_filter(request))
         if TranslationStatusFilter not in filters:
@@ -101,3 +114,25 @@ class TranslationStatusAdminMixin:
                 ),
             ),
         )
+
+
+def confirm_translations(language_code):
+    """An admin action: the selected items' translations were checked and are still right."""
+
+    def action(modeladmin, request, queryset):
+        rel_name = modeladmin.model._parler_meta.root_rel_name
+        count = 0
+        for obj in queryset.prefetch_related(rel_name):
+            rows = {row.language_code: row for row in tracking.translations_of(obj)}
+            row = rows.get(language_code)
+            if tracking.is_outdated(row, rows.get(tracking.SOURCE_LANGUAGE)):
+                tracking.mark_up_to_date(row)
+                count += 1
+        message = ngettext(
+            "%(count)s translation marked as up to date.",
+            "%(count)s translations marked as up to date.",
+            count,
+        ) % {"count": localize_digits(count)}
+        modeladmin.message_user(request, message)
+
+    return action

@@ -172,3 +172,32 @@ def test_vocabulary_changelists_show_status_in_constant_queries(staff_client, mo
     content = staff_client.get(url).content.decode()
     assert count_queries(staff_client, url) == with_one
     assert "Persian: original" in content
+
+
+def test_filter_counts_when_facets_are_shown(staff_client):
+    make_release(languages=("fa",))
+    make_release(languages=("fa", "en"))
+    make_release()
+
+    content = staff_client.get(f"{CHANGELIST_URL}?_facets=True").content.decode()
+
+    assert ">missing English (1)</a>" in content
+    assert ">missing Simplified Chinese (2)</a>" in content
+
+
+def test_action_confirms_one_language_and_counts_in_persian_digits(client, admin_user):
+    client.force_login(admin_user)
+    stale = make_release()
+    current = make_release()
+    stale.set_current_language("fa")
+    stale.lead = "لید تازه"
+    stale.save()
+
+    response = client.post(
+        CHANGELIST_URL,
+        {"action": "mark_up_to_date_en", "_selected_action": [stale.pk, current.pk]},
+        follow=True,
+    )
+
+    assert [str(message) for message in response.context["messages"]] == ["۱ ترجمه به‌روز اعلام شد."]
+    assert status_cell(client, stale)[1:] == ["✓ انگلیسی: ترجمه‌شده", "! چینی ساده‌شده: قدیمی شده"]
