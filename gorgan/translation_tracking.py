@@ -23,7 +23,8 @@ Both work the same way: the fingerprints are kept by the parler signal receivers
 The text that counts is every editable text field of the translation except slugs (a new
 Persian slug does not make a translation wrong); a translation model may name its fields in
 ``translation_source_fields`` instead. Writes that bypass ``save()`` (``bulk_create``,
-``update()``) must set ``source_hash`` themselves with :func:`text_hash`.
+``update()``) keep whatever ``source_hash`` they write: rows left empty in every language count
+as current until the Persian text is next saved; :func:`text_hash` gives the real values.
 """
 
 import hashlib
