@@ -20,7 +20,16 @@ CATALOG_LANGUAGES = ["fa", "en", "zh_Hans"]
 # The command docs/translators.md gives translators, minus the language list.
 MAKEMESSAGES_OPTIONS = ["--ignore=.venv", "--ignore=tests"]
 NOT_COPIED = shutil.ignore_patterns(
-    ".git", ".venv", "__pycache__", "media", "staticfiles", "content-po", "*.sqlite3"
+    ".git",
+    ".venv",
+    "__pycache__",
+    ".pytest_cache",
+    ".ruff_cache",
+    "*.egg-info",
+    "media",
+    "staticfiles",
+    "content-po",
+    "*.sqlite3",
 )
 
 needs_gettext = pytest.mark.skipif(
