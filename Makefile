@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install messages lint format clean bench bench-nginx
+.PHONY: demo test install messages catalogs check-translations lint format clean bench bench-nginx
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,12 +18,22 @@ install: $(STAMP)
 messages: $(STAMP)
 	$(MANAGE) compilemessages --ignore=.venv -v 0
 
+# Translators: refresh the catalogs after the texts in code or templates changed.
+catalogs: $(STAMP)
+	$(MANAGE) makemessages -l fa -l en -l zh_Hans --ignore=.venv --ignore=tests
+
+# Translators: are the catalogs complete and compiled? Then the figures per language.
+check-translations: $(STAMP)
+	$(BIN)/pytest -q tests/gorgan/test_catalogs.py
+	$(MANAGE) translation_report
+
 demo: messages
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: messages
+# The committed .mo files are tested as they are (a stale one fails), not recompiled first.
+test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py check --fail-level WARNING

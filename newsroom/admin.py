@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
 from parler.forms import TranslatableModelForm
 
+from gorgan.translation_admin import TranslationStatusAdminMixin
+
 from . import renditions
 from .models import (
     Comment,
@@ -41,10 +43,10 @@ class GalleryItemInline(admin.TabularInline):
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(TranslatableAdmin):
+class PressReleaseAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
     inlines = [GalleryItemInline, SimilarReleasePinInline]
     autocomplete_fields = ["featured_image"]
-    list_display = ["title_column", "status", "publish_at", "section", "languages_column"]
+    list_display = ["title_column", "status", "publish_at", "section"]
     list_filter = ["status", "section", "office", "tags", "publish_at"]
     search_fields = ["translations__title", "short_code"]
     date_hierarchy = "publish_at"
@@ -89,29 +91,21 @@ class PressReleaseAdmin(TranslatableAdmin):
     def title_column(self, obj):
         return obj.safe_translation_getter("title", any_language=True)
 
-    @admin.display(description=_("translated into"))
-    def languages_column(self, obj):
-        available = set(obj.get_available_languages())
-        return " · ".join(
-            code if code in available else f"({code}: {_('missing')})"
-            for code, _name in settings.LANGUAGES
-        )
-
 
 @admin.register(Section)
-class SectionAdmin(TranslatableAdmin):
+class SectionAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "slug", "order"]
     search_fields = ["translations__name", "slug"]
 
 
 @admin.register(Office)
-class OfficeAdmin(TranslatableAdmin):
+class OfficeAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
     list_display = ["__str__"]
     search_fields = ["translations__name"]
 
 
 @admin.register(Tag)
-class TagAdmin(TranslatableAdmin):
+class TagAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
     list_display = ["name", "label_column", "slug"]
     search_fields = ["name", "translations__label"]
 

@@ -66,3 +66,17 @@ def newest_first_page(queryset, *, before=None, after=None, per_page=20):
         older_cursor=encode_cursor(items[-1]) if items and has_older else None,
         newer_cursor=encode_cursor(items[0]) if items and has_newer else None,
     )
+
+
+def page_number(query):
+    """The page's position for display ("Page 3"), carried along in the older/newer links.
+
+    Keyset pages have no index of their own: the first page is 1, later pages take the number
+    from the link that led there, and a missing or malformed number simply shows none.
+    """
+    if not query.get("before") and not query.get("after"):
+        return 1
+    raw = query.get("page", "")
+    if raw.isdecimal() and len(raw) <= 7 and int(raw) >= 1:
+        return int(raw)
+    return None

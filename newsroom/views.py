@@ -19,7 +19,7 @@ from . import antispam
 from .forms import CommentForm
 from .models import PressRelease, Section, Tag, TaggedRelease
 from .models.images import gallery_exists
-from .pagination import newest_first_page
+from .pagination import newest_first_page, page_number
 
 RELEASES_PER_PAGE = 20
 
@@ -47,7 +47,7 @@ class ReleaseListView(PublicReleasesMixin, TemplateView):
             after=self.request.GET.get("after"),
             per_page=RELEASES_PER_PAGE,
         )
-        context.update(page=page, releases=page.items)
+        context.update(page=page, releases=page.items, page_number=page_number(self.request.GET))
         return context
 
 
@@ -143,11 +143,12 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
         is_fallback = language not in available
         if is_fallback:
             release.set_current_language(settings.LANGUAGE_CODE)
+        content_language = settings.LANGUAGE_CODE if is_fallback else language
         context.update(
             is_fallback=is_fallback,
             # The original is shown, so its dateline names the office in Persian too.
             dateline_office=release.source_office_name if is_fallback else release.office_name,
-            content_language=settings.LANGUAGE_CODE if is_fallback else language,
+            content_language=content_language,
             alternate_urls={
                 code: release.get_absolute_url(code) if code in available else reverse_home(code)
                 for code, _name in settings.LANGUAGES
@@ -156,6 +157,10 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
             comments=list(release.comments.approved()),
             comment_token=antispam.form_token(release),
             comment_received=self.request.GET.get("comment") == "received",
+            # A page showing the Persian original points search engines at the Persian page.
+            canonical_url=self.request.build_absolute_uri(
+                release.get_absolute_url(content_language)
+            ),
         )
         context.setdefault("comment_form", CommentForm(release=release))
         return context

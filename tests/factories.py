@@ -107,3 +107,12 @@ def make_service(order=0, active=True, icon="receipt", url=None, **titles):
         service.description = f"{title}: توضیح"
     service.save()
     return service
+
+
+# The release admin form's inline formsets, posted empty.
+EMPTY_RELEASE_INLINES = {
+    "gallery_items-TOTAL_FORMS": "0",
+    "gallery_items-INITIAL_FORMS": "0",
+    "similar_pins-TOTAL_FORMS": "0",
+    "similar_pins-INITIAL_FORMS": "0",
+}

@@ -15,6 +15,7 @@ from parler.models import TranslatableModel, TranslatedFieldsModel
 from taggit.managers import TaggableManager
 
 from gorgan.translated import translated_field
+from gorgan.translation_tracking import SourceTrackedTranslation
 from newsroom.sanitize import sanitize_body
 
 from .similar import similar_releases
@@ -221,7 +222,7 @@ class PressRelease(TranslatableModel):
         return reverse("short-link", kwargs={"short_code": self.short_code})
 
 
-class PressReleaseTranslation(TranslatedFieldsModel):
+class PressReleaseTranslation(SourceTrackedTranslation, TranslatedFieldsModel):
     master = TranslationsForeignKey(
         PressRelease, related_name="translations", null=True, on_delete=models.CASCADE
     )

@@ -6,12 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 from taggit.models import TagBase, TaggedItemBase
 
+from gorgan.translation_tracking import SourceHashField
+
 
 class Office(TranslatableModel):
     """The office that issues a release; its name is printed in the dateline."""
 
     translations = TranslatedFields(
         name=models.CharField(_("name"), max_length=200),
+        source_hash=SourceHashField(),
     )
 
     class Meta:
@@ -30,6 +33,7 @@ class Section(TranslatableModel):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     translations = TranslatedFields(
         name=models.CharField(_("name"), max_length=100),
+        source_hash=SourceHashField(),
     )
 
     class Meta:
@@ -54,6 +58,7 @@ class Tag(TranslatableModel, TagBase):
 
     translations = TranslatedFields(
         label=models.CharField(_("label"), max_length=100),
+        source_hash=SourceHashField(),
     )
 
     class Meta:
