@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
 
+from gorgan.translation_admin import TranslationStatusAdminMixin
+
 from .models import Service, SiteIdentity
 
 
@@ -35,7 +37,7 @@ class SiteIdentityAdmin(TranslatableAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(TranslatableAdmin):
+class ServiceAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
     list_display = ["title_column", "url", "order", "active"]
     list_editable = ["order", "active"]
     list_filter = ["active"]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
 from gorgan import identity
+from gorgan.translation_tracking import SourceHashField
 
 SERVICE_IMAGE_MAX_BYTES = 100 * 1024
 
@@ -34,6 +35,7 @@ class SiteIdentity(TranslatableModel):
         name=models.CharField(_("site name"), max_length=100),
         slogan=models.CharField(_("slogan"), max_length=150, blank=True),
         address=models.CharField(_("address"), max_length=300, blank=True),
+        source_hash=SourceHashField(),
     )
 
     class Meta:
@@ -83,6 +85,7 @@ class Service(TranslatableModel):
         description=models.CharField(
             _("description"), max_length=200, blank=True, help_text=_("One line.")
         ),
+        source_hash=SourceHashField(),
     )
 
     class Meta:

@@ -50,6 +50,24 @@ REGISTRY = [
     TranslatedContent("newsroom.Tag", ("label",), _("tags")),
     TranslatedContent("newsroom.Section", ("name",), _("sections")),
     TranslatedContent("newsroom.Office", ("name",), _("issuing offices")),
+    TranslatedContent("newsroom.Image", ("alt_text", "caption", "credit"), _("images")),
+    TranslatedContent(
+        "sistercities.Agreement",
+        ("title", "slug", "summary", "signed_at_place", "signatories", "counterpart_bodies"),
+        _("agreements"),
+        slug_sources={"slug": "title"},
+    ),
+    TranslatedContent(
+        "sistercities.Commitment",
+        ("title", "description", "responsible_body"),
+        _("commitments"),
+    ),
+    TranslatedContent("sistercities.CommitmentUpdate", ("note",), _("commitment updates")),
+    TranslatedContent(
+        "sistercities.PartnerCity", ("name", "region", "description"), _("partner cities")
+    ),
+    TranslatedContent("gorgan.Service", ("title", "description"), _("services")),
+    TranslatedContent("gorgan.SiteIdentity", ("name", "slogan", "address"), _("site identity")),
 ]
 
 

@@ -203,7 +203,7 @@ class ImageAdminForm(TranslatableModelForm):
 
 
 @admin.register(Image)
-class ImageAdmin(TranslatableAdmin):
+class ImageAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
     form = ImageAdminForm
     list_display = ["preview", "alt_text_column", "size_column", "created_at"]
     search_fields = ["translations__alt_text", "translations__caption", "content_hash"]

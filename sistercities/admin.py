@@ -13,6 +13,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin, TranslatableTabularInline
 
+from gorgan.translation_admin import TranslationStatusAdminMixin
 from newsroom.admin import PressReleaseAdmin
 from newsroom.models import PressRelease
 
@@ -80,7 +81,7 @@ class AgreementFilter(TranslatedObjectFilter):
 
 
 @admin.register(PartnerCity)
-class PartnerCityAdmin(TranslatableAdmin):
+class PartnerCityAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "country", "slug"]
     list_filter = ["country"]
     search_fields = ["translations__name", "slug"]
@@ -117,7 +118,7 @@ class ExportActionForm(ActionForm):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(TranslatableAdmin):
+class AgreementAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
     list_display = [
         "title_column",
         "partner_city",
@@ -250,7 +251,7 @@ class CommitmentUpdateInline(TranslatableTabularInline):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(TranslatableAdmin):
+class CommitmentAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
     list_display = [
         "title_column",
         "agreement",

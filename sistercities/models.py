@@ -22,6 +22,7 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields, TranslatedFieldsModel
 
 from gorgan import dates
+from gorgan.translation_tracking import SourceHashField, SourceTrackedTranslation
 
 from .documents import document_upload_to, validate_pdf_document
 
@@ -55,6 +56,7 @@ class PartnerCity(TranslatableModel):
         name=models.CharField(_("name"), max_length=150),
         region=models.CharField(_("region or province"), max_length=150, blank=True),
         description=models.TextField(_("short description"), blank=True),
+        source_hash=SourceHashField(),
     )
 
     class Meta:
@@ -271,7 +273,7 @@ def delete_agreement_document(sender, instance, **kwargs):
         delete_document_file(instance.document.storage, instance.document.name)
 
 
-class AgreementTranslation(TranslatedFieldsModel):
+class AgreementTranslation(SourceTrackedTranslation, TranslatedFieldsModel):
     master = TranslationsForeignKey(
         Agreement, related_name="translations", null=True, on_delete=models.CASCADE
     )
@@ -389,6 +391,7 @@ class Commitment(TranslatableModel):
         title=models.CharField(_("title"), max_length=250),
         description=models.TextField(_("description"), blank=True),
         responsible_body=models.CharField(_("responsible body"), max_length=250, blank=True),
+        source_hash=SourceHashField(),
     )
 
     objects = CommitmentQuerySet.as_manager()
@@ -453,6 +456,7 @@ class CommitmentUpdate(TranslatableModel):
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
     translations = TranslatedFields(
         note=models.TextField(_("note"), blank=True),
+        source_hash=SourceHashField(),
     )
 
     class Meta:

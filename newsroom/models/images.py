@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
+from gorgan.translation_tracking import SourceHashField
 from newsroom import renditions
 from newsroom.uploads import CleanedImage, ImageFileField, clean_image_upload
 
@@ -53,6 +54,7 @@ class Image(TranslatableModel):
         credit=models.CharField(
             _("credit"), max_length=150, blank=True, help_text=_("Photographer or source.")
         ),
+        source_hash=SourceHashField(),
     )
 
     class Meta:

@@ -102,7 +102,10 @@ def test_json_report_gives_exact_figures_per_language(catalogs, content):
         "en": {"total": 5, "translated": 5, "percent": 100.0},
         "zh-hans": {"total": 5, "translated": 2, "percent": 40.0},
     }
-    assert by_code["en"]["content"] == {
+    english = by_code["en"]["content"]
+    # Models with nothing in them (agreements, services, images, ...) are listed with zeros.
+    english["models"] = [model for model in english["models"] if model["total"]]
+    assert english == {
         "total": 8,
         "current": 5,
         "percent": 62.5,
@@ -163,8 +166,8 @@ def test_text_report_names_figures_and_items(catalogs, content):
         f"      outdated: #{outdated.pk}",
         "    tags: 2 items, 1 missing, 0 outdated",
         f"      missing: #{persian_tag.pk}",
-        "    sections: 1 items, 0 missing, 0 outdated",
-        "    issuing offices: 1 items, 0 missing, 0 outdated",
+        "    sections: 1 item, 0 missing, 0 outdated",
+        "    issuing offices: 1 item, 0 missing, 0 outdated",
     ]
 
 

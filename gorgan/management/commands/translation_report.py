@@ -78,9 +78,11 @@ class Command(BaseCommand):
                 f"  Content: {figures.content_current} of {figures.content_total} items "
                 f"translated and up to date ({figures.content_percent:.1f}%)"
             )
-            for item in figures.content:
+            # Kinds of content the site has none of yet would only be noise here.
+            for item in (item for item in figures.content if item.total):
+                noun = "item" if item.total == 1 else "items"
                 self.stdout.write(
-                    f"    {item.label}: {item.total} items, {len(item.missing)} missing, "
+                    f"    {item.label}: {item.total} {noun}, {len(item.missing)} missing, "
                     f"{len(item.outdated)} outdated"
                 )
                 for word, pks in (("missing", item.missing), ("outdated", item.outdated)):
