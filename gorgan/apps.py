@@ -1,7 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class GorganConfig(AppConfig):
     name = "gorgan"
     verbose_name = _("Site")
+
+    def ready(self):
+        from gorgan.roles import sync_role_groups_after_migrate
+
+        post_migrate.connect(sync_role_groups_after_migrate, dispatch_uid="gorgan.sync_roles")

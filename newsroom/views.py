@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.views.generic import DetailView, TemplateView
 
+from . import preview
 from .models import PressRelease, Section, Tag
 from .pagination import newest_first_page
 
@@ -157,3 +158,48 @@ def short_link(request, short_code):
     response = redirect(release.get_absolute_url(language), permanent=True)
     patch_vary_headers(response, ["Accept-Language", "Cookie"])
     return response
+
+
+class ReleasePreviewView(ReleaseDetailView):
+    """A draft shown through a signed link (``newsroom.preview``), to people without an account.
+
+    Never indexed, never cached; a tampered, expired or outdated link is a plain 404.
+    """
+
+    template_name = "newsroom/pressrelease_preview.html"
+
+    def get_queryset(self):
+        return PressRelease.objects.select_related("section", "office").prefetch_related(
+            "translations",
+            "section__translations",
+            "office__translations",
+            "tagged_items__tag__translations",
+        )
+
+    def get_object(self, queryset=None):
+        release = preview.release_for_token(self.kwargs["token"], self.get_queryset())
+        if release is None:
+            raise Http404("This preview link is not valid (any more).")
+        return release
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        token = self.kwargs["token"]
+        available = self.object.get_available_languages()
+        alternate_urls = {}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                alternate_urls[code] = (
+                    reverse("newsroom:release-preview", kwargs={"token": token})
+                    if code in available
+                    else reverse("home")
+                )
+        context["alternate_urls"] = alternate_urls
+        return context

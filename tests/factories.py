@@ -71,3 +71,17 @@ def make_release(
     if tags:
         release.tags.set(list(tags))
     return release
+
+
+def make_staff(*roles, username=None, **fields):
+    """A staff account in the given role groups (``gorgan.roles``); no roles, no permissions."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(
+        username=username or f"staff-{next(_counter)}",
+        password="correct horse battery staple",
+        is_staff=True,
+        **fields,
+    )
+    user.groups.set(Group.objects.filter(name__in=roles))
+    return user

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "parler",
     "taggit",
     "django_prose_editor",
+    "reversion",
     "gorgan",
     "newsroom",
 ]

@@ -1,5 +1,14 @@
+import reversion
+
 from .release import PressRelease, PressReleaseQuerySet, PressReleaseTranslation
 from .taxonomy import Office, Section, Tag, TaggedRelease
+from .workflow import StatusChange
+
+# Every saved version of a release keeps all its translations and its tags, so restoring a
+# version (or recovering a deleted release) brings back every language at once.
+reversion.register(PressReleaseTranslation)
+reversion.register(TaggedRelease)
+reversion.register(PressRelease, follow=["translations", "tagged_items"])
 
 __all__ = [
     "Office",
@@ -7,6 +16,7 @@ __all__ = [
     "PressReleaseQuerySet",
     "PressReleaseTranslation",
     "Section",
+    "StatusChange",
     "Tag",
     "TaggedRelease",
 ]

@@ -18,6 +18,7 @@ class Office(TranslatableModel):
         verbose_name = _("issuing office")
         verbose_name_plural = _("issuing offices")
         ordering = ["pk"]
+        permissions = [("translate_office", _("Can translate issuing offices"))]
 
     def __str__(self):
         return self.safe_translation_getter("name", any_language=True) or ""
@@ -36,6 +37,7 @@ class Section(TranslatableModel):
         verbose_name = _("section")
         verbose_name_plural = _("sections")
         ordering = ["order", "pk"]
+        permissions = [("translate_section", _("Can translate sections"))]
 
     def __str__(self):
         return self.safe_translation_getter("name", any_language=True) or self.slug
@@ -60,6 +62,7 @@ class Tag(TranslatableModel, TagBase):
         verbose_name = _("tag")
         verbose_name_plural = _("tags")
         ordering = ["name"]
+        permissions = [("translate_tag", _("Can translate tags"))]
 
     def __str__(self):
         return self.safe_translation_getter("label", default=self.name)
