@@ -14,8 +14,11 @@ class TranslationAccessMixin:
     """
 
     def _has_model_permission(self, request, action):
+        # parler asks for the prepopulated fields with a stand-in request that has no user
+        # (to build the admin's media); that is nobody's translator mode.
+        user = getattr(request, "user", None)
         opts = self.model._meta
-        return request.user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+        return user is not None and user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
 
     def is_translator_only(self, request):
         return self._has_model_permission(request, "translate") and not (
