@@ -51,10 +51,20 @@ class TranslationAccessMixin:
             readonly += [name for name in locked if name not in readonly]
         return readonly
 
+    def editable_prepopulated_fields(self, request, obj, prepopulated):
+        """``prepopulated`` without the fields this person sees read-only (as a translator)."""
+        if not self.is_translator_only(request):
+            return prepopulated
+        readonly = set(self.get_readonly_fields(request, obj))
+        return {
+            field: sources
+            for field, sources in prepopulated.items()
+            if field not in readonly and not readonly.intersection(sources)
+        }
+
     def get_prepopulated_fields(self, request, obj=None):
-        if self.is_translator_only(request) and self.is_source_language(request, obj):
-            return {}
-        return super().get_prepopulated_fields(request, obj)
+        prepopulated = super().get_prepopulated_fields(request, obj)
+        return self.editable_prepopulated_fields(request, obj, prepopulated)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if (

@@ -63,9 +63,7 @@ class PressReleaseAdmin(TranslationAccessMixin, VersionAdmin, TranslatableAdmin)
         return readonly
 
     def get_prepopulated_fields(self, request, obj=None):
-        if self.is_translator_only(request) and self.is_source_language(request, obj):
-            return {}
-        return {"slug": ("title",)}
+        return self.editable_prepopulated_fields(request, obj, {"slug": ("title",)})
 
     def get_queryset(self, request):
         return (
@@ -301,6 +299,4 @@ class TagAdmin(TranslationAccessMixin, TranslatableAdmin):
         return str(obj)
 
     def get_prepopulated_fields(self, request, obj=None):
-        if self.is_translator_only(request) and self.is_source_language(request, obj):
-            return {}
-        return {"slug": ("name",)}
+        return self.editable_prepopulated_fields(request, obj, {"slug": ("name",)})

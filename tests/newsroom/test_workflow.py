@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from gorgan.roles import EDITOR, INTERNATIONAL_AFFAIRS, TRANSLATOR, WRITER
 from newsroom.models import PressRelease, StatusChange
-from tests.factories import make_release, make_staff
+from tests.factories import make_release, make_staff, make_tag
 
 Status = PressRelease.Status
 CHANGELIST_URL = "/admin/newsroom/pressrelease/"
@@ -334,3 +334,32 @@ def test_editor_schedules_a_release_that_appears_by_itself(client, monkeypatch):
     monkeypatch.setattr(timezone, "now", lambda: later)
 
     assert client.get(release.get_absolute_url("fa")).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [*PERMISSION_MATRIX])
+def test_every_admin_page_opens_or_refuses_for_every_role(client, admin_user, role):
+    """No role meets a server error anywhere in the newsroom admin, only pages or refusals."""
+    draft = make_release(status=Status.DRAFT)
+    published = make_release(status=Status.PUBLISHED)
+    tag = make_tag()
+    login(client, role, admin_user)
+    pages = [
+        CHANGELIST_URL,
+        f"{ADD_URL}?language=fa",
+        f"{CHANGELIST_URL}recover/",
+        "/admin/newsroom/tag/",
+        f"/admin/newsroom/tag/{tag.pk}/change/?language=en",
+        f"/admin/newsroom/section/{draft.section_id}/change/?language=fa",
+    ]
+    for release in (draft, published):
+        pages += [
+            change_url(release, "fa"),
+            change_url(release, "en"),
+            f"{CHANGELIST_URL}{release.pk}/history/",
+            f"{CHANGELIST_URL}{release.pk}/delete/",
+        ]
+
+    statuses = {page: client.get(page).status_code for page in pages}
+
+    assert set(statuses.values()) <= {200, 302, 403}, statuses
