@@ -9,20 +9,11 @@ hand are removed at the next sync. Give a person extra rights through their user
 
 from django.apps import apps as global_apps
 from django.db import DEFAULT_DB_ALIAS
-from django.utils.translation import gettext_lazy as _
 
 WRITER = "Writer"
 EDITOR = "Editor"
 TRANSLATOR = "Translator"
-INTERNATIONAL_AFFAIRS = "International affairs officer"
-
-# Group names stay English (they are data and other code looks them up); this is for display.
-ROLE_LABELS = {
-    WRITER: _("Writer"),
-    EDITOR: _("Editor"),
-    TRANSLATOR: _("Translator"),
-    INTERNATIONAL_AFFAIRS: _("International affairs officer"),
-}
+INTERNATIONAL_AFFAIRS = "International affairs officer"  # group names are stable data
 
 
 def model_permissions(app_model, *actions):
