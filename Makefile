@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install messages catalogs check-translations lint format clean bench bench-nginx
+.PHONY: demo test install messages catalogs check-translations lint format clean bench bench-nginx restore-drill
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ test: $(STAMP)
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
+
+# Back up DATABASE_URL (PostgreSQL) and MEDIA_ROOT, restore into scratch copies, compare.
+restore-drill: $(STAMP)
+	PYTHON_BIN=$(BIN)/python deploy/restore_drill.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,5 +9,7 @@ class GorganConfig(AppConfig):
 
     def ready(self):
         from gorgan import pagecache
+        from gorgan.roles import sync_role_groups_after_migrate
 
         pagecache.connect_signals()
+        post_migrate.connect(sync_role_groups_after_migrate, dispatch_uid="gorgan.sync_roles")

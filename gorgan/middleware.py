@@ -1,5 +1,13 @@
+import logging
+
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.utils import translation
+
+from gorgan.availability import database_unavailable_response
+
+logger = logging.getLogger(__name__)
 
 
 class AdminLanguageMiddleware:
@@ -22,3 +30,58 @@ class AdminLanguageMiddleware:
             translation.activate(language)
             request.LANGUAGE_CODE = language
         return self.get_response(request)
+
+
+class CrossOriginResourcePolicyMiddleware:
+    """``Cross-Origin-Resource-Policy`` on every response (Django sets only COOP itself)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.policy = settings.CROSS_ORIGIN_RESOURCE_POLICY
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Cross-Origin-Resource-Policy", self.policy)
+        return response
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request body larger than ``MAX_REQUEST_BODY_SIZE`` before anything reads it.
+
+    Django caps form bodies (``DATA_UPLOAD_MAX_MEMORY_SIZE``) but streams file uploads to disk
+    without a limit; this puts one ceiling on both. The web server in front should enforce
+    the same limit (``client_max_body_size``) so that oversized bodies never reach Python.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.limit = settings.MAX_REQUEST_BODY_SIZE
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return HttpResponse(status=400)
+        if length > self.limit:
+            return HttpResponse(status=413)
+        return self.get_response(request)
+
+
+class DatabaseUnavailableMiddleware:
+    """A 503 page with ``Retry-After`` instead of a 500 while the database is unreachable.
+
+    Connections are health-checked before reuse (``conn_health_checks``), so the next request
+    after the database returns gets a fresh connection: the site recovers by itself.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, OperationalError | InterfaceError):
+            logger.error("Database unavailable: %s", exception)
+            return database_unavailable_response(request)
+        return None

@@ -1,11 +1,10 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, register_converter
 
 from gorgan import converters
-from gorgan.views import HomeView
+from gorgan.views import HomeView, serve_media
 from newsroom.views import short_link
 
 register_converter(converters.UnicodeSlugConverter, "uslug")
@@ -23,5 +22,9 @@ urlpatterns += i18n_patterns(
     path("sister-cities/", include("sistercities.urls")),
 )
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", serve_media, name="media"),
+    ]
+
+handler500 = "gorgan.availability.server_error"

@@ -1,16 +1,26 @@
+import reversion
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from parler.admin import TranslatableAdmin
 from parler.forms import TranslatableModelForm
+from reversion.admin import VersionAdmin
+from reversion.models import Version
 
+from gorgan.admin_roles import TranslationAccessMixin
 from gorgan.translation_admin import TranslationStatusAdminMixin
 
-from . import renditions
+from . import history, preview, renditions, workflow
 from .models import (
     Comment,
     GalleryItem,
@@ -23,6 +33,7 @@ from .models import (
 )
 
 TRANSLATED_TEXT_FIELDS = ("title", "slug", "lead", "body")
+Status = PressRelease.Status
 
 
 class SimilarReleasePinInline(admin.TabularInline):
@@ -43,7 +54,9 @@ class GalleryItemInline(admin.TabularInline):
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
+class PressReleaseAdmin(
+    TranslationAccessMixin, TranslationStatusAdminMixin, VersionAdmin, TranslatableAdmin
+):
     inlines = [GalleryItemInline, SimilarReleasePinInline]
     autocomplete_fields = ["featured_image"]
     list_display = ["title_column", "status", "publish_at", "section"]
@@ -59,9 +72,32 @@ class PressReleaseAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
             {"fields": ["sign_off", "short_code", "author", "created_at", "updated_at"]},
         ),
     ]
+    actions = ["submit_for_review", "publish_releases", "unpublish_releases", "archive_releases"]
+    change_list_template = "admin/newsroom/pressrelease/change_list.html"
+    object_history_template = "admin/newsroom/pressrelease/object_history.html"
+    history_latest_first = True
+
+    # Permissions: writers edit drafts and releases in review; what the public reads
+    # (published, archived) and every publication step belongs to editors.
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and workflow.may_edit(request.user, obj)
+
+    def has_publish_permission(self, request):
+        return workflow.can_publish(request.user)
+
+    def has_edit_source_permission(self, request):
+        return workflow.can_edit_source(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if not workflow.can_publish(request.user) and "publish_at" not in readonly:
+            # Choosing the publication time is scheduling, an editor's decision.
+            readonly = [*readonly, "publish_at"]
+        return readonly
 
     def get_prepopulated_fields(self, request, obj=None):
-        return {"slug": ("title",)}
+        return self.editable_prepopulated_fields(request, obj, {"slug": ("title",)})
 
     def get_queryset(self, request):
         return (
@@ -80,12 +116,184 @@ class PressReleaseAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
         for name in TRANSLATED_TEXT_FIELDS:
             if name in form.base_fields:
                 form.base_fields[name].widget.attrs.update(dir=direction, lang=language)
+        if "status" in form.base_fields:
+            # Only the statuses this person may set; the field rejects any other value, so a
+            # hand-made POST cannot publish either.
+            allowed = workflow.allowed_statuses(request.user)
+            form.base_fields["status"].choices = [
+                (value, label) for value, label in Status.choices if value in allowed
+            ]
         return form
 
     def save_model(self, request, obj, form, change):
+        if "status" in form.fields:
+            previous = form.initial.get("status") if change else None
+            workflow.check_transition(request.user, previous, obj.status)
         if not change and obj.author_id is None:
             obj.author = request.user
         super().save_model(request, obj, form, change)
+
+    # Every view that saves runs "as" the signed-in person, for the status record.
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        with workflow.acting_as(request.user):
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {"can_recover": self.has_delete_permission(request)} | (extra_context or {})
+        with workflow.acting_as(request.user):
+            if request.POST.get("action") == "delete_selected":
+                # Skip the revision VersionAdmin opens around the change list: it would be
+                # written after the releases are gone, and so without them. Deleting saves
+                # its own revision first (_keep_versions).
+                return super(VersionAdmin, self).changelist_view(request, extra_context)
+            return super().changelist_view(request, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            context["status_changes"] = obj.status_changes.select_related("changed_by")
+            if workflow.can_edit_source(request.user):
+                context["preview_links"] = self.preview_links(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def preview_links(self, request, obj):
+        token = preview.make_token(obj)
+        links = []
+        for code, name in settings.LANGUAGES:
+            if obj.has_language(code):
+                with translation.override(code):
+                    url = reverse("newsroom:release-preview", kwargs={"token": token})
+                links.append({"code": code, "name": name, "url": request.build_absolute_uri(url)})
+        return links
+
+    # Bulk status changes: each release is saved on its own, so each gets a version and a
+    # status record, and each move is checked like a form save.
+
+    def _move(self, request, queryset, status, *, only_from):
+        moved = 0
+        for release in queryset:
+            if release.status not in only_from:
+                continue
+            workflow.check_transition(request.user, release.status, status)
+            release.status = status
+            release.save()
+            moved += 1
+        if reversion.is_active():
+            reversion.set_comment(str(Status(status).label))
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d release is now “%(status)s”.",
+                "%(count)d releases are now “%(status)s”.",
+                moved,
+            )
+            % {"count": moved, "status": Status(status).label},
+            messages.SUCCESS if moved else messages.WARNING,
+        )
+
+    @admin.action(description=_("Submit selected drafts for review"), permissions=["edit_source"])
+    def submit_for_review(self, request, queryset):
+        self._move(request, queryset, Status.REVIEW, only_from={Status.DRAFT})
+
+    @admin.action(description=_("Publish selected releases"), permissions=["publish"])
+    def publish_releases(self, request, queryset):
+        self._move(request, queryset, Status.PUBLISHED, only_from={Status.DRAFT, Status.REVIEW})
+
+    @admin.action(
+        description=_("Unpublish selected releases (back to draft)"), permissions=["publish"]
+    )
+    def unpublish_releases(self, request, queryset):
+        self._move(request, queryset, Status.DRAFT, only_from={Status.PUBLISHED, Status.ARCHIVED})
+
+    @admin.action(description=_("Archive selected releases"), permissions=["publish"])
+    def archive_releases(self, request, queryset):
+        self._move(request, queryset, Status.ARCHIVED, only_from={Status.PUBLISHED})
+
+    # Deleting keeps the release restorable: its last state is saved as a version first,
+    # and "Recover deleted releases" brings it back. Both are editors' work.
+
+    def _keep_versions(self, request, releases):
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment(_("Deleted"))
+            for release in releases:
+                reversion.add_to_revision(release)
+
+    def delete_model(self, request, obj):
+        self._keep_versions(request, [obj])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        self._keep_versions(request, queryset)
+        super().delete_queryset(request, queryset)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not self.has_delete_permission(request):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.has_delete_permission(request):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # Restoring rewrites every language, so it is not a translator's step.
+        if not workflow.can_edit_source(request.user):
+            raise PermissionDenied
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
+        with workflow.acting_as(request.user):
+            return super()._reversion_revisionform_view(
+                request, version, template_name, extra_context
+            )
+
+    # History: the list of versions, with two of them picked for comparison.
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/history/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name="{}_{}_compare".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def history_view(self, request, object_id, extra_context=None):
+        versions = Version.objects.get_for_object_reference(self.model, unquote(object_id))
+        extra_context = {
+            "object_id": object_id,
+            "versions": versions.select_related("revision__user").order_by("-pk"),
+        } | (extra_context or {})
+        return super().history_view(request, object_id, extra_context)
+
+    def compare_view(self, request, object_id):
+        release = self.get_object(request, unquote(object_id))
+        if release is None or not self.has_view_or_change_permission(request, release):
+            raise PermissionDenied
+        versions = Version.objects.get_for_object(release).select_related("revision__user")
+        picked = [request.GET.get("from", ""), request.GET.get("to", "")]
+        if not all(value.isascii() and value.isdigit() for value in picked):
+            raise Http404("Pick two versions to compare.")
+        older, newer = (get_object_or_404(versions, pk=int(value)) for value in picked)
+        if older.pk > newer.pk:
+            older, newer = newer, older
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": release,
+            "object_id": object_id,
+            "title": _("Compare versions of %(release)s") % {"release": release},
+            "older": older,
+            "newer": newer,
+            "rows": history.compare(older, newer),
+            "can_restore": workflow.can_edit_source(request.user)
+            and self.has_change_permission(request, release),
+        }
+        return TemplateResponse(request, "admin/newsroom/pressrelease/compare.html", context)
 
     @admin.display(description=_("title"))
     def title_column(self, obj):
@@ -93,19 +301,19 @@ class PressReleaseAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
 
 
 @admin.register(Section)
-class SectionAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
+class SectionAdmin(TranslationAccessMixin, TranslationStatusAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "slug", "order"]
     search_fields = ["translations__name", "slug"]
 
 
 @admin.register(Office)
-class OfficeAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
+class OfficeAdmin(TranslationAccessMixin, TranslationStatusAdminMixin, TranslatableAdmin):
     list_display = ["__str__"]
     search_fields = ["translations__name"]
 
 
 @admin.register(Tag)
-class TagAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
+class TagAdmin(TranslationAccessMixin, TranslationStatusAdminMixin, TranslatableAdmin):
     list_display = ["name", "label_column", "slug"]
     search_fields = ["name", "translations__label"]
 
@@ -117,7 +325,7 @@ class TagAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
         return str(obj)
 
     def get_prepopulated_fields(self, request, obj=None):
-        return {"slug": ("name",)}
+        return self.editable_prepopulated_fields(request, obj, {"slug": ("name",)})
 
 
 @admin.register(Comment)

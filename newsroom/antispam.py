@@ -61,14 +61,27 @@ def client_ip_hash(request):
     ).hexdigest()
 
 
+class HourlySigner(signing.TimestampSigner):
+    """Signs with the time rounded down to the hour.
+
+    Every render of a page within the hour then carries the same token, so the page's bytes do
+    not depend on the moment or the worker that rendered it (caches and tests can compare them).
+    """
+
+    def timestamp(self):
+        return signing.b62_encode(int(signing.time.time()) // 3600 * 3600)
+
+
 def form_token(release):
     """A token for the comment form of ``release``; the same for every visitor."""
-    return signing.dumps(release.pk, salt=FORM_TOKEN_SALT)
+    return HourlySigner(salt=FORM_TOKEN_SALT).sign_object(release.pk)
 
 
 def form_token_is_valid(token, release):
     try:
-        value = signing.loads(token or "", salt=FORM_TOKEN_SALT, max_age=FORM_TOKEN_MAX_AGE)
+        value = HourlySigner(salt=FORM_TOKEN_SALT).unsign_object(
+            token or "", max_age=FORM_TOKEN_MAX_AGE
+        )
     except signing.BadSignature:
         return False
     return value == release.pk

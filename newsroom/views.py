@@ -15,7 +15,7 @@ from django.views.generic import DetailView, TemplateView
 
 from sistercities.models import Agreement
 
-from . import antispam
+from . import antispam, preview
 from .forms import CommentForm
 from .models import PressRelease, Section, Tag, TaggedRelease
 from .models.images import gallery_exists
@@ -94,9 +94,13 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
     context_object_name = "release"
 
     def get_queryset(self):
+        return self.with_page_contents(PressRelease.objects.published())
+
+    @staticmethod
+    def with_page_contents(releases):
+        """Everything the article page shows, in a fixed number of queries."""
         return (
-            PressRelease.objects.published()
-            .select_related("section", "featured_image")
+            releases.select_related("section", "featured_image")
             .with_names()
             .annotate(has_gallery=gallery_exists())
             .prefetch_related(
@@ -266,3 +270,43 @@ def refusal(request, release, status, message):
     )
     patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+class ReleasePreviewView(ReleaseDetailView):
+    """A draft shown through a signed link (``newsroom.preview``), to people without an account.
+
+    Never indexed, never cached; a tampered, expired or outdated link is a plain 404.
+    """
+
+    template_name = "newsroom/pressrelease_preview.html"
+
+    def get_queryset(self):
+        return self.with_page_contents(PressRelease.objects.all())
+
+    def get_object(self, queryset=None):
+        release = preview.release_for_token(self.kwargs["token"], self.get_queryset())
+        if release is None:
+            raise Http404("This preview link is not valid (any more).")
+        return release
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        token = self.kwargs["token"]
+        available = self.object.get_available_languages()
+        alternate_urls = {}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                alternate_urls[code] = (
+                    reverse("newsroom:release-preview", kwargs={"token": token})
+                    if code in available
+                    else reverse("home")
+                )
+        context["alternate_urls"] = alternate_urls
+        return context

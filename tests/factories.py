@@ -116,3 +116,17 @@ EMPTY_RELEASE_INLINES = {
     "similar_pins-TOTAL_FORMS": "0",
     "similar_pins-INITIAL_FORMS": "0",
 }
+
+
+def make_staff(*roles, username=None, **fields):
+    """A staff account in the given role groups (``gorgan.roles``); no roles, no permissions."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(
+        username=username or f"staff-{next(_counter)}",
+        password="correct horse battery staple",
+        is_staff=True,
+        **fields,
+    )
+    user.groups.set(Group.objects.filter(name__in=roles))
+    return user

@@ -1,9 +1,11 @@
 """Settings shared by every environment; values that differ come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -46,6 +48,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_prose_editor",
     "django_countries",
+    "csp",
+    "reversion",
+    "axes",
     "gorgan",
     "newsroom",
     "sistercities",
@@ -56,6 +61,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "gorgan.pagecache.PageCacheMiddleware",
     "gorgan.db_router.ReplicaRoutingMiddleware",
+    "gorgan.middleware.CrossOriginResourcePolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "gorgan.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "gorgan.middleware.AdminLanguageMiddleware",
@@ -64,6 +72,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "gorgan.middleware.DatabaseUnavailableMiddleware",
+    # django-axes wants to be last: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "gorgan.urls"
@@ -107,9 +123,11 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Pages keep rendering from the database while Redis is away (see gorgan/cache.py).
+            "BACKEND": "gorgan.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "gorgan",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -188,6 +206,68 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     }
 
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
+# Media is served by Django only in development (and in the test suite); production serves
+# it from the web server or object storage with the same headers (docs/operations.md).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
+
+# --- Security shared by every environment (production adds HTTPS-only parts in prod.py) ---
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy (django-csp 4). Templates carry no inline CSS or JS; the one inline
+# script the admin needs (the rich-text editor's import map) gets a per-request nonce, see
+# templates/admin/change_form.html. Public pages never use the nonce, so they stay cacheable.
+# The editor (Tiptap, inside django-prose-editor 0.28) also injects one fixed <style> element
+# with the base ProseMirror rules (white-space: pre-wrap, ...); its hash allows exactly that
+# text. A new editor version may change it: tests/browser/test_csp.py then reports it.
+PROSE_EDITOR_BASE_CSS_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, PROSE_EDITOR_BASE_CSS_HASH],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+
+# Request limits: form bodies up to 2.5 MB and 1,000 fields; a request body (uploads
+# included) above MAX_REQUEST_BODY_SIZE is refused with 413 before anything reads it.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+MAX_REQUEST_BODY_SIZE = int(os.environ.get("MAX_REQUEST_BODY_SIZE", 25 * 1024 * 1024))
+
+# Admin login: 5 failures for one user name from one address lock that pair out for 15 min.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "gorgan.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "gorgan.security.client_ip"
+AXES_VERBOSE = False
+# Behind a reverse proxy (production), the client address is the last X-Forwarded-For hop.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+
+# How long a visitor is asked to wait when the database is unreachable.
+DATABASE_RETRY_AFTER_SECONDS = 30
 
 TAGGIT_CASE_INSENSITIVE = True
 

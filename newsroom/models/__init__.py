@@ -1,8 +1,17 @@
+import reversion
+
 from .comments import Comment, CommentQuerySet
 from .images import GalleryItem, Image, images_for_release
 from .release import PressRelease, PressReleaseQuerySet, PressReleaseTranslation
 from .similar import SimilarRelease, SimilarReleasePin
 from .taxonomy import Office, Section, Tag, TaggedRelease
+from .workflow import StatusChange
+
+# Every saved version of a release keeps all its translations and its tags, so restoring a
+# version (or recovering a deleted release) brings back every language at once.
+reversion.register(PressReleaseTranslation)
+reversion.register(TaggedRelease)
+reversion.register(PressRelease, follow=["translations", "tagged_items"])
 
 __all__ = [
     "Comment",
@@ -16,6 +25,7 @@ __all__ = [
     "Section",
     "SimilarRelease",
     "SimilarReleasePin",
+    "StatusChange",
     "Tag",
     "TaggedRelease",
     "images_for_release",

@@ -148,6 +148,10 @@ class PressRelease(TranslatableModel):
         verbose_name = _("press release")
         verbose_name_plural = _("press releases")
         ordering = ["-publish_at", "-pk"]
+        permissions = [
+            ("publish_pressrelease", _("Can publish, schedule, unpublish and archive releases")),
+            ("translate_pressrelease", _("Can translate press releases")),
+        ]
         indexes = [
             models.Index(fields=["status", "-publish_at", "-id"], name="newsroom_release_public"),
         ]

@@ -21,6 +21,7 @@ class Office(TranslatableModel):
         verbose_name = _("issuing office")
         verbose_name_plural = _("issuing offices")
         ordering = ["pk"]
+        permissions = [("translate_office", _("Can translate issuing offices"))]
 
     def __str__(self):
         return self.safe_translation_getter("name", any_language=True) or ""
@@ -40,6 +41,7 @@ class Section(TranslatableModel):
         verbose_name = _("section")
         verbose_name_plural = _("sections")
         ordering = ["order", "pk"]
+        permissions = [("translate_section", _("Can translate sections"))]
 
     def __str__(self):
         return self.safe_translation_getter("name", any_language=True) or self.slug
@@ -65,6 +67,7 @@ class Tag(TranslatableModel, TagBase):
         verbose_name = _("tag")
         verbose_name_plural = _("tags")
         ordering = ["name"]
+        permissions = [("translate_tag", _("Can translate tags"))]
 
     def __str__(self):
         # Lists that read labels in their main query set ``annotated_label`` (see tag_list).

@@ -1,32 +1,13 @@
-"""What a browser really draws: arrows and paging that flip in RTL, the Chinese font stack.
-
-Needs Chromium at /usr/bin/chromium (CI installs it); skipped with a reason otherwise.
-"""
+"""What a browser really draws: arrows and paging that flip in RTL, the Chinese font stack."""
 
 import datetime
-import shutil
 
 import pytest
 from django.utils import timezone
 
 from tests.factories import make_release
 
-CHROMIUM = "/usr/bin/chromium"
-playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
-pytestmark = [
-    pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason=f"{CHROMIUM} is not installed"),
-    pytest.mark.django_db(transaction=True),
-]
-LAUNCH_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PAGING = """() => {
   const newer = document.querySelector('.pagination__newer');
@@ -41,28 +22,14 @@ PAGING = """() => {
 
 
 @pytest.fixture
-def browse(live_server):
-    """Open pages of the live site in Chromium.
-
-    The browser starts at the first page opened: Playwright runs an event loop in this
-    thread, after which Django refuses database calls here, so tests create data first.
-    """
-    state = {}
+def browse(live_server, page):
+    """Open a page of the live site; create data before the first call."""
 
     def open_page(path):
-        if not state:
-            state["playwright"] = playwright_api.sync_playwright().start()
-            browser = state["playwright"].chromium.launch(
-                executable_path=CHROMIUM, args=LAUNCH_ARGS
-            )
-            state["browser"], state["page"] = browser, browser.new_page()
-        state["page"].goto(live_server.url + path)
-        return state["page"]
+        page.goto(live_server.url + path)
+        return page
 
-    yield open_page
-    if state:
-        state["browser"].close()
-        state["playwright"].stop()
+    return open_page
 
 
 def paging_on_second_page(browse, language):
