@@ -19,6 +19,7 @@ from . import antispam, preview
 from .forms import CommentForm
 from .models import PressRelease, Section, Tag, TaggedRelease
 from .models.images import gallery_exists
+from .models.similar import similar_pins_exist
 from .pagination import newest_first_page, page_number
 
 RELEASES_PER_PAGE = 20
@@ -102,7 +103,7 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
         return (
             releases.select_related("section", "featured_image")
             .with_names()
-            .annotate(has_gallery=gallery_exists())
+            .annotate(has_gallery=gallery_exists(), has_similar_pins=similar_pins_exist())
             .prefetch_related(
                 "translations",
                 Prefetch("tagged_items", queryset=TaggedRelease.objects.with_tag_labels()),

@@ -109,6 +109,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The site's queries are short; PostgreSQL's JIT compiler spent longer compiling some of
+    # them (hundreds of ms) than running them.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 if os.environ.get("DATABASE_REPLICA_URL"):
     # Anonymous readers' queries go to a streaming replica; see gorgan/db_router.py.
     DATABASES["replica"] = dj_database_url.parse(

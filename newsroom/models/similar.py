@@ -5,12 +5,10 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-
-from .taxonomy import TaggedRelease
 
 SIMILAR_LIMIT = 5
 
@@ -54,6 +52,11 @@ class SimilarReleasePin(models.Model):
             raise ValidationError({"similar": _("A release cannot be similar to itself.")})
 
 
+def similar_pins_exist():
+    """Annotation for a release queryset: whether editors pinned any similar release."""
+    return Exists(SimilarReleasePin.objects.filter(release=OuterRef("pk")))
+
+
 @dataclass(frozen=True)
 class SimilarRelease:
     """What the similar-content box shows of a release: its title, address and date."""
@@ -74,28 +77,48 @@ def similar_releases(release, language_code, limit=SIMILAR_LIMIT):
 
     Pinned releases come first in the editors' order, then releases ranked by the number of
     tags they share with ``release``, then the newest. Releases sharing no tag are not similar,
-    however recent. One query whatever the number of tags or candidates: the title and slug
-    come from the same translation row that decides the language, so no prefetch is needed.
+    however recent. The title and slug come from the same translation row that decides the
+    language, so no prefetch is needed. One query for the tag ranking whatever the number of
+    tags or candidates, and one more only when editors pinned something (the article page
+    annotates ``has_similar_pins``).
     """
-    pins = SimilarReleasePin.objects.filter(release=release)
-    own_tags = TaggedRelease.objects.filter(content_object=release).values("tag_id")
-    sharing_a_tag = TaggedRelease.objects.filter(tag_id__in=own_tags).values("content_object_id")
-    rows = (
+    translation_model = release._parler_meta.root_model
+    in_language = translation_model.objects.filter(
+        master=OuterRef("pk"), language_code=language_code
+    )
+    # Title and slug as subqueries: PostgreSQL computes them for the few rows kept after the
+    # ranking's sort, not for every candidate.
+    public = (
         type(release)
         .objects.published()
-        .in_language(language_code)
+        .filter(Exists(in_language))
         .exclude(pk=release.pk)
-        .filter(Q(pk__in=pins.values("similar_id")) | Q(pk__in=sharing_a_tag))
         .annotate(
-            pin_order=Subquery(pins.filter(similar=OuterRef("pk")).values("order")[:1]),
-            shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=own_tags)),
-            similar_title=F("translations__title"),
-            similar_slug=F("translations__slug"),
+            similar_title=Subquery(in_language.values("title")[:1]),
+            similar_slug=Subquery(in_language.values("slug")[:1]),
         )
-        .order_by(F("pin_order").asc(nulls_last=True), "-shared_tags", "-publish_at", "-pk")
-        .values_list("pk", "similar_title", "similar_slug", "publish_at")[:limit]
     )
+    fields = ("pk", "similar_title", "similar_slug", "publish_at")
+    pinned = []
+    if getattr(release, "has_similar_pins", True):
+        pinned = list(
+            public.filter(pinned_as_similar__release=release)
+            .order_by("pinned_as_similar__order", "pinned_as_similar__pk")
+            .values_list(*fields)[:limit]
+        )
+    # The article page has the tags prefetched; as literal values they also let PostgreSQL use
+    # its per-tag statistics, so it starts from the tags' rows instead of the whole archive.
+    own_tags = sorted({item.tag_id for item in release.tagged_items.all()})
+    ranked = []
+    if own_tags and len(pinned) < limit:
+        ranked = list(
+            public.filter(tagged_items__tag_id__in=own_tags)
+            .exclude(pk__in=[row[0] for row in pinned])
+            .annotate(shared_tags=Count("tagged_items"))
+            .order_by("-shared_tags", "-publish_at", "-pk")
+            .values_list(*fields)[: limit - len(pinned)]
+        )
     return [
         SimilarRelease(pk, title, slug, publish_at, language_code)
-        for pk, title, slug, publish_at in rows
+        for pk, title, slug, publish_at in pinned + ranked
     ]
