@@ -4,7 +4,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
 
-from .models import Office, PressRelease, Section, Tag
+from .models import Office, PressRelease, RetiredSlug, Section, Tag
 
 TRANSLATED_TEXT_FIELDS = ("title", "slug", "lead", "body")
 
@@ -91,3 +91,20 @@ class TagAdmin(TranslatableAdmin):
 
     def get_prepopulated_fields(self, request, obj=None):
         return {"slug": ("name",)}
+
+
+@admin.register(RetiredSlug)
+class RetiredSlugAdmin(admin.ModelAdmin):
+    """Old addresses that redirect to a release; deleting one ends its redirect."""
+
+    list_display = ["slug", "language_code", "release", "retired_at"]
+    list_filter = ["language_code"]
+    search_fields = ["slug", "release__translations__title"]
+    list_select_related = ["release"]
+    readonly_fields = ["release", "language_code", "slug", "retired_at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("release__translations")
+
+    def has_add_permission(self, request):
+        return False

@@ -1,3 +1,4 @@
+from .redirects import RetiredSlug
 from .release import PressRelease, PressReleaseQuerySet, PressReleaseTranslation
 from .taxonomy import Office, Section, Tag, TaggedRelease
 
@@ -6,6 +7,7 @@ __all__ = [
     "PressRelease",
     "PressReleaseQuerySet",
     "PressReleaseTranslation",
+    "RetiredSlug",
     "Section",
     "Tag",
     "TaggedRelease",

@@ -14,6 +14,7 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFieldsModel
 from taggit.managers import TaggableManager
 
+from newsroom.indexing import release_search_document
 from newsroom.sanitize import sanitize_body
 
 from .taxonomy import TaggedRelease
@@ -199,6 +200,13 @@ class PressReleaseTranslation(TranslatedFieldsModel):
         },
     )
     saved_at = models.DateTimeField(_("translation saved at"), auto_now=True)
+    search_document = models.TextField(
+        _("search document"),
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("Normalised text that the site search looks through; kept current on save."),
+    )
 
     class Meta:
         verbose_name = _("press release translation")
@@ -235,4 +243,5 @@ class PressReleaseTranslation(TranslatedFieldsModel):
     def save(self, *args, **kwargs):
         # Sanitised on every save path (admin, shell, imports), not only in forms.
         self.body = sanitize_body(self.body)
+        self.search_document = release_search_document(self)
         super().save(*args, **kwargs)

@@ -1,0 +1,110 @@
+"""What the site search indexes for a press release, and keeping it current.
+
+Each translation stores a normalised ``search_document``: its title (twice, so that a match in
+the title outranks one in the body), lead, tag labels in that language, and body text. It is
+recomputed whenever the translation is saved, when the release's tags change, and when a tag
+is renamed; ``manage.py update_search_documents`` rebuilds them all after bulk imports.
+"""
+
+import html
+import re
+
+from django.apps import apps
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+
+from gorgan.normalize import search_document
+from newsroom.models.taxonomy import Tag, TaggedRelease
+
+BATCH_SIZE = 500
+TAG = re.compile(r"<[^>]*>")
+
+
+def plain_text(body):
+    """The text of a sanitised HTML body, with a space wherever a tag stood."""
+    return html.unescape(TAG.sub(" ", body or ""))
+
+
+def tag_label(tag, language_code):
+    return tag.safe_translation_getter("label", language_code=language_code, default=tag.name)
+
+
+def _tags_by_release(release_ids):
+    items = (
+        TaggedRelease.objects.filter(content_object_id__in=release_ids)
+        .select_related("tag")
+        .prefetch_related("tag__translations")
+    )
+    tags = {}
+    for item in items:
+        tags.setdefault(item.content_object_id, []).append(item.tag)
+    return tags
+
+
+def release_search_document(translation, tags=None):
+    """The search document of one ``PressReleaseTranslation``."""
+    if tags is None:
+        tags = _tags_by_release([translation.master_id]).get(translation.master_id, [])
+    labels = [tag_label(tag, translation.language_code) for tag in tags]
+    return search_document(
+        translation.title,
+        translation.title,
+        translation.lead,
+        " ".join(labels),
+        plain_text(translation.body),
+    )
+
+
+def update_search_documents(release_ids):
+    """Recompute the documents of every translation of ``release_ids``; returns the count."""
+    translation_model = apps.get_model("newsroom", "PressReleaseTranslation")
+    release_ids = list(release_ids)
+    updated = 0
+    for start in range(0, len(release_ids), BATCH_SIZE):
+        batch = release_ids[start : start + BATCH_SIZE]
+        tags = _tags_by_release(batch)
+        translations = list(translation_model.objects.filter(master_id__in=batch))
+        for translation in translations:
+            translation.search_document = release_search_document(
+                translation, tags.get(translation.master_id, [])
+            )
+        translation_model.objects.bulk_update(translations, ["search_document"])
+        updated += len(translations)
+    return updated
+
+
+def _releases_tagged(tag):
+    return TaggedRelease.objects.filter(tag=tag).values_list("content_object_id", flat=True)
+
+
+def _tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if reverse:
+        update_search_documents(_releases_tagged(instance))
+    else:
+        update_search_documents([instance.pk])
+
+
+def _tag_saved(sender, instance, created=False, **kwargs):
+    tag = getattr(instance, "master", instance)
+    if tag is not None and not (created and tag is instance):
+        update_search_documents(_releases_tagged(tag))
+
+
+def _tag_deleting(sender, instance, **kwargs):
+    instance._tagged_release_ids = list(_releases_tagged(instance))
+
+
+def _tag_deleted(sender, instance, **kwargs):
+    update_search_documents(getattr(instance, "_tagged_release_ids", []))
+
+
+def connect_signals():
+    """Keep documents current when tags change (called from ``NewsroomConfig.ready``)."""
+    tag_translation = Tag._parler_meta.root_model
+    m2m_changed.connect(_tags_changed, sender=TaggedRelease, dispatch_uid="newsroom-index-m2m")
+    post_save.connect(_tag_saved, sender=Tag, dispatch_uid="newsroom-index-tag")
+    post_save.connect(_tag_saved, sender=tag_translation, dispatch_uid="newsroom-index-label")
+    post_delete.connect(_tag_saved, sender=tag_translation, dispatch_uid="newsroom-index-unlabel")
+    pre_delete.connect(_tag_deleting, sender=Tag, dispatch_uid="newsroom-index-tag-deleting")
+    post_delete.connect(_tag_deleted, sender=Tag, dispatch_uid="newsroom-index-tag-deleted")
