@@ -72,27 +72,29 @@ def update_search_documents(release_ids):
     return updated
 
 
-def _releases_tagged(tag):
-    return TaggedRelease.objects.filter(tag=tag).values_list("content_object_id", flat=True)
+def _releases_tagged(tag_id):
+    return TaggedRelease.objects.filter(tag_id=tag_id).values_list("content_object_id", flat=True)
 
 
 def _tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if action not in {"post_add", "post_remove", "post_clear"}:
         return
     if reverse:
-        update_search_documents(_releases_tagged(instance))
+        update_search_documents(_releases_tagged(instance.pk))
     else:
         update_search_documents([instance.pk])
 
 
 def _tag_saved(sender, instance, created=False, **kwargs):
-    tag = getattr(instance, "master", instance)
-    if tag is not None and not (created and tag is instance):
-        update_search_documents(_releases_tagged(tag))
+    if isinstance(instance, Tag):
+        if not created:
+            update_search_documents(_releases_tagged(instance.pk))
+    else:  # a translation of the tag's name
+        update_search_documents(_releases_tagged(instance.master_id))
 
 
 def _tag_deleting(sender, instance, **kwargs):
-    instance._tagged_release_ids = list(_releases_tagged(instance))
+    instance._tagged_release_ids = list(_releases_tagged(instance.pk))
 
 
 def _tag_deleted(sender, instance, **kwargs):
