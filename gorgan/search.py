@@ -25,7 +25,7 @@ from django.core.paginator import Paginator
 from django.db import connections
 from django.db.migrations.operations.base import Operation
 from django.db.models import F, IntegerField, Q, TextField, Value
-from django.db.models.expressions import ExpressionWrapper, RawSQL
+from django.db.models.expressions import Expression, ExpressionWrapper
 from django.db.models.functions import Concat, Length, Replace
 from django.utils import timezone
 from django.utils.html import escape
@@ -38,7 +38,9 @@ MAX_TERMS = 16
 RESULTS_PER_PAGE = 10
 MAX_PAGES = 20
 MAX_RESULTS = RESULTS_PER_PAGE * MAX_PAGES
+MAX_CANDIDATES = 1000
 SUMMARY_LENGTH = 280
+STATISTICS_TARGET = 1000
 SEARCH_CONFIG = "simple"  # the text is normalised already; no stemming, no stop words
 
 
@@ -48,12 +50,19 @@ class Term:
 
     ``form`` is the normalised word; when the word was built from several parts (joined by a
     ZWNJ), a document that contains all ``parts`` as separate words matches too. ``phrase`` is
-    a run of ideographs that must appear one after the other.
+    a run of ideographs; the document must hold each adjacent pair of them.
     """
 
     form: str = ""
     parts: tuple = ()
     phrase: tuple = ()
+
+    @property
+    def tokens(self):
+        """The indexed words this term needs: its form, or the pairs of its ideographs."""
+        if self.phrase:
+            return tuple(normalize.ideograph_tokens(self.phrase, unigrams=False))
+        return (self.form,)
 
 
 @dataclass
@@ -97,7 +106,8 @@ def parse_query(raw):
 
     for word in normalize.words(text):
         if word.ideograph:
-            if phrase and text[previous_end : word.start].strip():
+            # As in the index: a run of ideographs goes on across spaces only.
+            if phrase and normalize.fold(text[previous_end : word.start]).strip():
                 close_phrase()
             phrase.append(word.form)
         else:
@@ -124,7 +134,7 @@ def tsquery(terms):
     clauses = []
     for term in terms:
         if term.phrase:
-            clauses.append("(" + " <-> ".join(_lexeme(token) for token in term.phrase) + ")")
+            clauses.append("(" + " & ".join(_lexeme(token) for token in term.tokens) + ")")
         elif term.parts:
             parts = " & ".join(_lexeme(part) for part in term.parts)
             clauses.append(f"({_lexeme(term.form)} | ({parts}))")
@@ -133,15 +143,26 @@ def tsquery(terms):
     return " & ".join(clauses)
 
 
-def _postgresql_matches(queryset, terms):
-    table = connections[queryset.db].ops.quote_name(queryset.model._meta.db_table)
-    vector = RawSQL(f"{table}.search_vector", [], output_field=SearchVectorField())
-    query = SearchQuery(tsquery(terms), search_type="raw", config=SEARCH_CONFIG)
-    return (
-        queryset.alias(search_vector=vector)
-        .filter(search_vector=query)
-        .annotate(rank=SearchRank(vector, query, normalization=Value(1)))
-    )
+class StoredSearchVector(Expression):
+    """The ``search_vector`` column that :class:`AddSearchVector` adds on PostgreSQL.
+
+    Not a model field, so it is named here; the table's alias is looked up when the query is
+    compiled, so the column stays right inside subqueries.
+    """
+
+    output_field = SearchVectorField()
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.query.get_initial_alias()
+        return f"{compiler.quote_name_unless_alias(alias)}.search_vector", []
+
+
+def _postgresql_query(terms):
+    return SearchQuery(tsquery(terms), search_type="raw", config=SEARCH_CONFIG)
+
+
+def _padded_document():
+    return Concat(Value(" "), F("search_document"), Value(" "), output_field=TextField())
 
 
 def _occurrences(text, pattern):
@@ -151,9 +172,31 @@ def _occurrences(text, pattern):
     )
 
 
-def _fallback_matches(queryset, terms):
-    """Every term must occur as whole words; the rank counts the occurrences."""
-    padded = Concat(Value(" "), F("search_document"), Value(" "), output_field=TextField())
+def filter_matches(queryset, terms):
+    """``queryset`` (rows with a ``search_document``) narrowed to those matching every term."""
+    if connections[queryset.db].vendor == "postgresql":
+        return queryset.alias(search_vector=StoredSearchVector()).filter(
+            search_vector=_postgresql_query(terms)
+        )
+    # Elsewhere every term must occur as whole words in the document.
+    conditions = []
+    for term in terms:
+        condition = functools.reduce(
+            operator.and_, (Q(padded_document__contains=f" {token} ") for token in term.tokens)
+        )
+        if term.parts:
+            condition |= functools.reduce(
+                operator.and_, (Q(padded_document__contains=f" {part} ") for part in term.parts)
+            )
+        conditions.append(condition)
+    return queryset.alias(padded_document=_padded_document()).filter(*conditions)
+
+
+def annotate_rank(queryset, terms):
+    """``queryset`` with a ``rank``: PostgreSQL's ``ts_rank``, elsewhere the occurrences."""
+    if connections[queryset.db].vendor == "postgresql":
+        rank = SearchRank(StoredSearchVector(), _postgresql_query(terms), normalization=Value(1))
+        return queryset.annotate(rank=rank)
     # With every space doubled, back-to-back occurrences of a word are each counted.
     spaced = Concat(
         Value(" "),
@@ -161,29 +204,11 @@ def _fallback_matches(queryset, terms):
         Value(" "),
         output_field=TextField(),
     )
-    conditions = []
     rank = Value(0)
     for term in terms:
-        tokens = term.phrase or (term.form,)
-        condition = Q(padded_document__contains=f" {' '.join(tokens)} ")
-        rank = rank + _occurrences(spaced, f" {'  '.join(tokens)} ")
-        if term.parts:
-            condition |= functools.reduce(
-                operator.and_, (Q(padded_document__contains=f" {part} ") for part in term.parts)
-            )
-        conditions.append(condition)
-    return (
-        queryset.alias(padded_document=padded)
-        .filter(*conditions)
-        .annotate(rank=ExpressionWrapper(rank, output_field=IntegerField()))
-    )
-
-
-def match_documents(queryset, terms):
-    """``queryset`` (rows with a ``search_document``) narrowed to matches, with a ``rank``."""
-    if connections[queryset.db].vendor == "postgresql":
-        return _postgresql_matches(queryset, terms)
-    return _fallback_matches(queryset, terms)
+        for token in (*term.tokens, *term.parts):
+            rank = rank + _occurrences(spaced, f" {token} ")
+    return queryset.annotate(rank=ExpressionWrapper(rank, output_field=IntegerField()))
 
 
 class AddSearchVector(Operation):
@@ -212,6 +237,11 @@ class AddSearchVector(Operation):
         schema_editor.execute(
             f"ALTER TABLE {table} ADD COLUMN search_vector tsvector GENERATED ALWAYS AS "
             f"(to_tsvector('{SEARCH_CONFIG}'::regconfig, search_document)) STORED"
+        )
+        # Finer statistics on the words let the planner tell a common word (walk the newest
+        # releases) from a rare one (read the index).
+        schema_editor.execute(
+            f"ALTER TABLE {table} ALTER COLUMN search_vector SET STATISTICS {STATISTICS_TARGET}"
         )
         schema_editor.execute(
             f"CREATE INDEX {schema_editor.quote_name(self.name)} ON {table} "
@@ -295,6 +325,7 @@ class TranslatedDocumentSource(SearchSource):
     """
 
     date_field = None  # on the translated model; newer first among equal ranks
+    candidates = MAX_CANDIDATES  # the newest matches that are ranked
 
     def public_queryset(self, language):
         raise NotImplementedError
@@ -307,13 +338,20 @@ class TranslatedDocumentSource(SearchSource):
         translations = public.model._parler_meta.root_model.objects.filter(
             language_code=language, master__in=public.values("pk")
         )
-        matches = match_documents(translations, query.terms)
+        newest = ["-master_id"]
+        if self.date_field:
+            newest.insert(0, f"-master__{self.date_field}")
+        # A common word matches most of the archive: rank only its newest matches, so the
+        # cost of a search does not grow with the archive.
+        candidates = filter_matches(translations, query.terms).order_by(*newest)
+        ranked = annotate_rank(
+            translations.model.objects.filter(pk__in=candidates.values("pk")[: self.candidates]),
+            query.terms,
+        )
         fields = ["master_id", "rank"]
-        order = ["-rank"]
         if self.date_field:
             fields.append(f"master__{self.date_field}")
-            order.append(f"-master__{self.date_field}")
-        rows = matches.order_by(*order, "-master_id").values_list(*fields)[:limit]
+        rows = ranked.order_by("-rank", *newest).values_list(*fields)[:limit]
         return [Hit(self, row[0], row[1], row[2] if self.date_field else None) for row in rows]
 
     def results(self, pks, query, language):

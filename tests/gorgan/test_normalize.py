@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gorgan.normalize import fold, search_document, words
+from gorgan.normalize import fold, ideograph_tokens, search_document, words
 
 
 @pytest.mark.parametrize(
@@ -49,8 +49,8 @@ def test_affix_is_not_joined_across_punctuation():
     assert [word.form for word in words("شهر. ها")] == ["شهر", "ها"]
 
 
-def test_ideographs_are_words_of_their_own():
-    assert search_document("广州市2026年") == "广 州 市 2026 年"
+def test_ideographs_are_indexed_alone_and_in_pairs():
+    assert search_document("广州市2026年") == "广 广州 州 州市 市 2026 年"
 
 
 def test_word_spans_point_into_the_original_text():
@@ -72,3 +72,26 @@ def test_any_text_folds_without_error_and_spans_stay_inside(text):
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=50))
 def test_folding_is_idempotent(text):
     assert fold(fold(text)) == fold(text)
+
+
+PERSIAN_SAMPLE = st.text(alphabet=st.sampled_from(list("میشودکتابهای ‌،.广州2۲ـًé\u200d\xa0⼀")))
+
+
+@given(st.one_of(st.text(), PERSIAN_SAMPLE))
+def test_indexed_words_and_highlighted_words_agree(text):
+    expected = []
+    run = []
+    previous_end = 0
+    for word in words(text):
+        if run and (not word.ideograph or fold(text[previous_end : word.start]).strip()):
+            expected.extend(ideograph_tokens(run))
+            run = []
+        if word.ideograph:
+            run.append(word.form)
+        else:
+            expected.append(word.form)
+            expected.extend(stem for stem in word.stems if stem != word.form)
+        previous_end = word.end
+    expected.extend(ideograph_tokens(run) if run else [])
+
+    assert search_document(text) == " ".join(expected)

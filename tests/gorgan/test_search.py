@@ -4,6 +4,8 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gorgan import search
 from newsroom.models import PressRelease
@@ -248,3 +250,32 @@ def test_search_query_count_does_not_grow_with_results(client, django_assert_num
 def test_query_without_words_costs_no_query(client, django_assert_num_queries):
     with django_assert_num_queries(0):
         client.get("/fa/search/", {"q": "!!!"})
+
+
+def test_only_the_newest_matches_are_ranked(client, monkeypatch):
+    from newsroom.search import PressReleaseSearch
+
+    monkeypatch.setattr(PressReleaseSearch, "candidates", 2)
+    now = timezone.now()
+    oldest = make_release_with_text(
+        {"en": ("Snow snow snow", "Snow.", "")}, publish_at=now - timedelta(days=3)
+    )
+    older = make_release_with_text({"en": ("Snow", "A.", "")}, publish_at=now - timedelta(days=2))
+    newest = make_release_with_text({"en": ("Snow", "B.", "")}, publish_at=now - timedelta(days=1))
+
+    urls = found(client, "snow", "en")
+
+    assert urls == [newest.get_absolute_url("en"), older.get_absolute_url("en")]
+    assert oldest.get_absolute_url("en") not in urls
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(query=st.text(max_size=400))
+def test_any_query_gives_a_page(client, query):
+    response = client.get("/fa/search/", {"q": query, "page": query[:5]})
+
+    assert response.status_code == 200
