@@ -69,9 +69,14 @@ def page_path(request):
 
 
 def resolve(request, meta=None):
-    """Everything ``_page_meta.html`` prints, with absolute URLs."""
+    """Everything ``_page_meta.html`` prints, with absolute URLs.
+
+    Without a request (an error page rendered on its own) only the description is known.
+    """
     meta = meta or PageMeta()
     language = translation.get_language()
+    if request is None:
+        return {"description": meta.description or site_description(), "hreflang": []}
     path = page_path(request)
     alternates = meta.alternates
     if alternates is None:

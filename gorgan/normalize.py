@@ -15,7 +15,11 @@ meet in one form:
 
 A word made of several parts is indexed both whole and by its non-affix parts, so «شود» finds
 «می‌شود» and «بین الملل» (two words) finds «بین‌الملل». Chinese and Japanese text has no spaces:
-each ideograph is a word of its own and a query run of them must match as a phrase.
+a run of ideographs is indexed as its single ideographs and their adjacent pairs, and a query
+run must match all its pairs («广州市» needs 广州 and 州市).
+
+The affix list is deliberately short: joining a word that merely looks like an affix costs
+nothing but a missed match on that fragment alone, since the same rule runs on both sides.
 """
 
 import re

@@ -9,7 +9,7 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def page_meta(context):
     """The page's metadata (see ``gorgan.metadata``), defaults filled in."""
-    return metadata.resolve(context["request"], context.get("page_meta"))
+    return metadata.resolve(context.get("request"), context.get("page_meta"))
 
 
 @register.filter

@@ -215,3 +215,12 @@ def test_metadata_adds_no_query_to_the_article_page(client, django_assert_num_qu
 
     with django_assert_num_queries(7):
         client.get(release.get_absolute_url("en"))
+
+
+def test_metadata_without_a_request_gives_the_description_only(db):
+    from django.template.loader import render_to_string
+
+    content = render_to_string("includes/_page_meta.html")
+
+    assert '<meta name="description" content="Official website of Gorgan' in content
+    assert 'rel="canonical"' not in content
