@@ -108,3 +108,13 @@ def test_admin_created_release_is_found_by_its_tags(client, admin_user):
     assert [result.url for result in response.context["outcome"].results] == [
         release.get_absolute_url("fa")
     ]
+
+
+def test_saving_a_tag_unchanged_does_not_reindex(django_assert_num_queries):
+    tag = make_tag(name="پسماند", en="Waste")
+    make_release(tags=[tag])
+    tag.set_current_language("en")
+
+    # Read the old name, write the tag; no release is touched.
+    with django_assert_num_queries(2):
+        tag.save()
