@@ -20,8 +20,8 @@ TAG = re.compile(r"<[^>]*>")
 
 
 def plain_text(body):
-    """The text of a sanitised HTML body, with a space wherever a tag stood."""
-    return html.unescape(TAG.sub(" ", body or ""))
+    """The text of a sanitised HTML body, with one space wherever tags or spaces stood."""
+    return " ".join(html.unescape(TAG.sub(" ", body or "")).split())
 
 
 def tag_label(tag, language_code):
