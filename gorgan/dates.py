@@ -88,3 +88,47 @@ def format_partial_date(value, precision, language_code=None):
         return django_format(day, "Y年" if language_code == "zh-hans" else "Y")
     with translation.override(language_code):
         return django_format(day, GREGORIAN_MONTH_FORMATS.get(language_code, "Y-m"))
+
+
+# Calendar months, for the news archive. Years outside these bounds are not archive pages.
+JALALI_YEARS = range(1300, 1501)
+GREGORIAN_YEARS = range(1921, 2122)
+
+
+def month_of(day, language_code=None):
+    """(year, month) of ``day`` in the reader's calendar (Solar Hijri in Persian)."""
+    if uses_persian(language_code):
+        jalali = jdatetime.date.fromgregorian(date=day)
+        return jalali.year, jalali.month
+    return day.year, day.month
+
+
+def month_first_days(year, month, language_code=None):
+    """The Gregorian dates that start the given month of the reader's calendar and the next.
+
+    Raises ``ValueError`` for a month that does not exist or lies outside the archive's years.
+    """
+    if not 1 <= month <= 12:
+        raise ValueError("No such month.")
+    next_year, next_month = (year + 1, 1) if month == 12 else (year, month + 1)
+    if uses_persian(language_code):
+        if year not in JALALI_YEARS:
+            raise ValueError("Year outside the archive.")
+        return (
+            jdatetime.date(year, month, 1).togregorian(),
+            jdatetime.date(next_year, next_month, 1).togregorian(),
+        )
+    if year not in GREGORIAN_YEARS:
+        raise ValueError("Year outside the archive.")
+    return datetime.date(year, month, 1), datetime.date(next_year, next_month, 1)
+
+
+def format_month(year, month, language_code=None):
+    """A month of the reader's calendar: «آذر ۱۴۰۵», "November 2026", "2026年11月"."""
+    language_code = language_code or translation.get_language()
+    if uses_persian(language_code):
+        return localize_digits(f"{PERSIAN_MONTHS[month - 1]} {year}", "fa")
+    with translation.override(language_code):
+        return django_format(
+            datetime.date(year, month, 1), GREGORIAN_MONTH_FORMATS.get(language_code, "Y-m")
+        )

@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
 
-from gorgan import converters
-from gorgan.views import HomeView, serve_media
+from gorgan import converters, sitemaps
+from gorgan.views import HomeView, SearchView, robots_txt, serve_media
 from newsroom.views import short_link
 
 register_converter(converters.UnicodeSlugConverter, "uslug")
@@ -14,10 +15,24 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("n/<short_code:short_code>", short_link, name="short-link"),
+    path("robots.txt", robots_txt, name="robots-txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps.registry, "sitemap_url_name": "sitemap-section"},
+        name="sitemap-index",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps.registry},
+        name="sitemap-section",
+    ),
 ]
 
 urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
+    path("search/", SearchView.as_view(), name="search"),
     path("news/", include("newsroom.urls")),
     path("sister-cities/", include("sistercities.urls")),
 )

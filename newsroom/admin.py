@@ -27,6 +27,7 @@ from .models import (
     Image,
     Office,
     PressRelease,
+    RetiredSlug,
     Section,
     SimilarReleasePin,
     Tag,
@@ -471,3 +472,17 @@ class ImageAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
     @admin.display(description=_("size in pixels"))
     def size_column(self, obj):
         return f"{obj.width} × {obj.height}" if obj.pk else "—"
+
+
+@admin.register(RetiredSlug)
+class RetiredSlugAdmin(admin.ModelAdmin):
+    """Old addresses that redirect to a release; deleting one ends its redirect."""
+
+    list_display = ["slug", "language_code", "release", "retired_at"]
+    list_filter = ["language_code"]
+    search_fields = ["slug", "release__translations__title"]
+    list_select_related = ["release"]
+    readonly_fields = ["release", "language_code", "slug", "retired_at"]
+
+    def has_add_permission(self, request):
+        return False

@@ -7,6 +7,16 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("Newsroom")
 
     def ready(self):
-        from . import workflow
+        from gorgan import search, sitemaps
+
+        from . import archive, indexing, slug_history, workflow
+        from .search import PressReleaseSearch
+        from .sitemaps import PressReleaseSitemap, TagSitemap
 
         workflow.connect_signals()
+        indexing.connect_signals()
+        slug_history.connect_signals()
+        archive.connect_signals()
+        search.register(PressReleaseSearch())
+        sitemaps.register("releases", PressReleaseSitemap)
+        sitemaps.register("tags", TagSitemap)

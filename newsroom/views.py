@@ -6,21 +6,25 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, TemplateView
 
+from gorgan import dates
+from gorgan.metadata import PageMeta
 from sistercities.models import Agreement
 
-from . import antispam, preview
+from . import antispam, archive, preview
 from .forms import CommentForm
+from .metadata import release_page_meta
 from .models import PressRelease, Section, Tag, TaggedRelease
 from .models.images import gallery_exists
 from .models.similar import similar_pins_exist
 from .pagination import newest_first_page, page_number
+from .slug_history import moved_release_url
 
 RELEASES_PER_PAGE = 20
 
@@ -48,7 +52,12 @@ class ReleaseListView(PublicReleasesMixin, TemplateView):
             after=self.request.GET.get("after"),
             per_page=RELEASES_PER_PAGE,
         )
-        context.update(page=page, releases=page.items, page_number=page_number(self.request.GET))
+        context.update(
+            page=page,
+            releases=page.items,
+            page_number=page_number(self.request.GET),
+            archive_months=archive.months_with_releases(translation.get_language()),
+        )
         return context
 
 
@@ -81,7 +90,54 @@ class TagDetailView(ReleaseListView):
         return releases.filter(tagged_items__tag=self.tag)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(tag=self.tag, **kwargs)
+        feeds = [
+            (
+                _("News tagged %(tag)s (RSS)") % {"tag": self.tag},
+                reverse("newsroom:tag-feed-rss", kwargs={"slug": self.tag.slug}),
+                "application/rss+xml",
+            ),
+            (
+                _("News tagged %(tag)s (Atom)") % {"tag": self.tag},
+                reverse("newsroom:tag-feed-atom", kwargs={"slug": self.tag.slug}),
+                "application/atom+xml",
+            ),
+        ]
+        return super().get_context_data(tag=self.tag, page_meta=PageMeta(feeds=feeds), **kwargs)
+
+
+class ArchiveMonthView(ReleaseListView):
+    """The releases of one month of the reader's calendar (Solar Hijri in Persian)."""
+
+    template_name = "newsroom/archive_month.html"
+
+    def get(self, request, *args, **kwargs):
+        self.year, self.month = kwargs["year"], kwargs["month"]
+        try:
+            self.start, self.end = archive.month_range(
+                self.year, self.month, translation.get_language()
+            )
+        except ValueError as error:
+            raise Http404("No such month in the archive.") from error
+        return super().get(request, *args, **kwargs)
+
+    def filter_releases(self, releases):
+        return releases.filter(publish_at__gte=self.start, publish_at__lt=self.end)
+
+    def get_context_data(self, **kwargs):
+        language = translation.get_language()
+        # Another calendar's months do not line up with this one: the switcher goes to the
+        # month that holds the middle of this one, and no page is this page's translation.
+        middle = min(self.start + (self.end - self.start) / 2, timezone.now())
+        alternate_urls = {}
+        for code, _name in settings.LANGUAGES:
+            year, month = dates.month_of(timezone.localtime(middle).date(), code)
+            alternate_urls[code] = archive.ArchiveMonth(year, month, 0, code).get_absolute_url()
+        return super().get_context_data(
+            month_label=dates.format_month(self.year, self.month, language),
+            alternate_urls=alternate_urls,
+            page_meta=PageMeta(alternates={language: self.request.path}),
+            **kwargs,
+        )
 
 
 class ReleaseDetailView(PublicReleasesMixin, DetailView):
@@ -132,7 +188,13 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
         return release
 
     def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
+        try:
+            self.object = self.get_object()
+        except Http404:
+            moved = moved_release_url(kwargs["slug"], translation.get_language())
+            if moved is None:
+                raise
+            return redirect(moved, permanent=True)
         language = translation.get_language()
         canonical = self.object.get_absolute_url(language)
         if self.object.has_language(language) and request.path != unquote(canonical):
@@ -162,12 +224,11 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
             comments=list(release.comments.approved()),
             comment_token=antispam.form_token(release),
             comment_received=self.request.GET.get("comment") == "received",
-            # A page showing the Persian original points search engines at the Persian page.
-            canonical_url=self.request.build_absolute_uri(
-                release.get_absolute_url(content_language)
-            ),
         )
         context.setdefault("comment_form", CommentForm(release=release))
+        context["page_meta"] = release_page_meta(
+            self.request, release, context["content_language"], is_fallback
+        )
         return context
 
     def render_to_response(self, context, **response_kwargs):

@@ -2,6 +2,7 @@ import reversion
 
 from .comments import Comment, CommentQuerySet
 from .images import GalleryItem, Image, images_for_release
+from .redirects import RetiredSlug
 from .release import PressRelease, PressReleaseQuerySet, PressReleaseTranslation
 from .similar import SimilarRelease, SimilarReleasePin
 from .taxonomy import Office, Section, Tag, TaggedRelease
@@ -22,6 +23,7 @@ __all__ = [
     "PressRelease",
     "PressReleaseQuerySet",
     "PressReleaseTranslation",
+    "RetiredSlug",
     "Section",
     "SimilarRelease",
     "SimilarReleasePin",

@@ -16,6 +16,7 @@ from taggit.managers import TaggableManager
 
 from gorgan.translated import translated_field
 from gorgan.translation_tracking import SourceTrackedTranslation
+from newsroom.indexing import release_search_document
 from newsroom.sanitize import sanitize_body
 
 from .similar import similar_releases
@@ -257,6 +258,13 @@ class PressReleaseTranslation(SourceTrackedTranslation, TranslatedFieldsModel):
         },
     )
     saved_at = models.DateTimeField(_("translation saved at"), auto_now=True)
+    search_document = models.TextField(
+        _("search document"),
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("Normalised text that the site search looks through; kept current on save."),
+    )
 
     class Meta:
         verbose_name = _("press release translation")
@@ -293,4 +301,5 @@ class PressReleaseTranslation(SourceTrackedTranslation, TranslatedFieldsModel):
     def save(self, *args, **kwargs):
         # Sanitised on every save path (admin, shell, imports), not only in forms.
         self.body = sanitize_body(self.body)
+        self.search_document = release_search_document(self)
         super().save(*args, **kwargs)

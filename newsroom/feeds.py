@@ -1,0 +1,99 @@
+"""RSS 2.0 and Atom feeds of the latest releases, per language and per tag."""
+
+import copy
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+from newsroom.models import PressRelease, Tag
+
+FEED_LENGTH = 30
+
+
+class LatestReleasesFeed(Feed):
+    """The latest releases translated into the feed's language (the URL's prefix)."""
+
+    def title(self):
+        return _("Gorgan Municipality news")
+
+    def description(self):
+        return _("The latest press releases of Gorgan Municipality.")
+
+    def link(self):
+        return reverse("newsroom:release-list")
+
+    def releases(self):
+        return PressRelease.objects.published().in_language().for_listing()
+
+    def items(self):
+        return (
+            self.releases()
+            .prefetch_related("office__translations", "tagged_items__tag__translations")
+            .newest_first()[:FEED_LENGTH]
+        )
+
+    def item_title(self, release):
+        return escape(release.title)
+
+    def item_description(self, release):
+        return release.lead
+
+    def item_link(self, release):
+        return release.get_absolute_url()
+
+    def item_guid(self, release):
+        # The short link never changes, even when the slug does.
+        return self.request.build_absolute_uri(release.get_short_url())
+
+    def item_pubdate(self, release):
+        return release.publish_at
+
+    def item_updateddate(self, release):
+        return release.updated_at
+
+    def item_author_name(self, release):
+        return str(release.office)
+
+    def item_categories(self, release):
+        return [str(tag) for tag in release.tag_list()]
+
+    def __call__(self, request, *args, **kwargs):
+        # One feed object serves every request: keep the request on a copy of it.
+        feed = copy.copy(self)
+        feed.request = request
+        return super(LatestReleasesFeed, feed).__call__(request, *args, **kwargs)
+
+
+class LatestReleasesAtomFeed(LatestReleasesFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestReleasesFeed.description
+
+
+class TagReleasesFeed(LatestReleasesFeed):
+    """The latest releases with one tag."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag.objects.prefetch_related("translations"), slug=slug)
+
+    def title(self, tag):
+        return _("Gorgan Municipality news: %(tag)s") % {"tag": tag}
+
+    def link(self, tag):
+        return tag.get_absolute_url()
+
+    def items(self, tag):
+        return (
+            self.releases()
+            .filter(tagged_items__tag=tag)
+            .prefetch_related("office__translations", "tagged_items__tag__translations")
+            .newest_first()[:FEED_LENGTH]
+        )
+
+
+class TagReleasesAtomFeed(TagReleasesFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestReleasesFeed.description

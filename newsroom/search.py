@@ -1,0 +1,24 @@
+"""Press releases in the site search."""
+
+from django.utils.translation import gettext_lazy as _
+
+from gorgan import search
+from newsroom.indexing import plain_text
+from newsroom.models import PressRelease
+
+
+class PressReleaseSearch(search.TranslatedDocumentSource):
+    kind = _("Press release")
+    date_field = "publish_at"
+
+    def public_queryset(self, language):
+        return PressRelease.objects.published().in_language(language).for_listing()
+
+    def build_result(self, release, query):
+        return search.Result(
+            kind=self.kind,
+            title=search.highlight(release.title, query),
+            summary=search.summary([release.lead, plain_text(release.body)], query),
+            url=release.get_absolute_url(),
+            date=release.publish_at,
+        )

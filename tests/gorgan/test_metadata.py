@@ -1,0 +1,229 @@
+"""Canonical URLs, hreflang alternates, descriptions, Open Graph, feed links and JSON-LD."""
+
+import datetime
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from tests.factories import make_release, make_tag
+from tests.gorgan.factories import make_release_with_text
+
+pytestmark = pytest.mark.django_db
+
+
+class HeadParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in {"link", "meta"}:
+            self.tags.append((tag, dict(attrs)))
+
+
+def head(response):
+    parser = HeadParser()
+    parser.feed(response.content.decode())
+    return parser.tags
+
+
+def hreflang(response):
+    return {
+        attrs["hreflang"]: attrs["href"]
+        for tag, attrs in head(response)
+        if tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs
+    }
+
+
+def meta(response, key):
+    values = [
+        attrs["content"]
+        for tag, attrs in head(response)
+        if tag == "meta" and key in (attrs.get("name"), attrs.get("property"))
+    ]
+    return values if key.endswith(":alternate") else (values[0] if values else None)
+
+
+def link(response, rel):
+    return [attrs["href"] for tag, attrs in head(response) if attrs.get("rel") == rel]
+
+
+def json_ld(response):
+    blocks = re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
+    )
+    assert len(blocks) == 1
+    return json.loads(blocks[0])
+
+
+def absolute(path):
+    return f"http://testserver{path}"
+
+
+def test_article_hreflang_lists_only_its_translations(client):
+    release = make_release(languages=("fa", "en"))
+
+    response = client.get(release.get_absolute_url("en"))
+
+    assert hreflang(response) == {
+        "fa": absolute(release.get_absolute_url("fa")),
+        "en": absolute(release.get_absolute_url("en")),
+        "x-default": absolute(release.get_absolute_url("fa")),
+    }
+
+
+def test_article_canonical_description_and_open_graph(client):
+    release = make_release_with_text(
+        {"fa": ("اتاق گوانگژو", "لید خبر درباره اتاق گوانگژو.", "<p>متن</p>")}
+    )
+
+    response = client.get(release.get_absolute_url("fa"))
+    url = absolute(release.get_absolute_url("fa"))
+
+    assert link(response, "canonical") == [url]
+    assert meta(response, "description") == "لید خبر درباره اتاق گوانگژو."
+    assert meta(response, "og:type") == "article"
+    assert meta(response, "og:title") == "اتاق گوانگژو"
+    assert meta(response, "og:description") == "لید خبر درباره اتاق گوانگژو."
+    assert meta(response, "og:url") == url
+    assert meta(response, "og:locale") == "fa_IR"
+    assert meta(response, "og:locale:alternate") == []
+    assert meta(response, "twitter:card") == "summary"
+    assert meta(response, "twitter:title") == "اتاق گوانگژو"
+    assert meta(response, "robots") is None
+
+
+def test_persian_original_under_another_language_points_to_the_persian_page(client):
+    release = make_release(languages=("fa",))
+    persian = absolute(release.get_absolute_url("fa"))
+
+    response = client.get(f"/en/news/{release.slug}/")
+
+    assert link(response, "canonical") == [persian]
+    assert meta(response, "robots") == "noindex"
+    assert hreflang(response) == {"fa": persian, "x-default": persian}
+
+
+def test_news_article_json_ld_describes_the_release(client):
+    release = make_release(languages=("fa", "en"))
+
+    response = client.get(release.get_absolute_url("en"))
+    data = json_ld(response)
+
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == release.safe_translation_getter("title", language_code="en")
+    assert data["description"] == release.safe_translation_getter("lead", language_code="en")
+    assert datetime.datetime.fromisoformat(data["datePublished"]) == release.publish_at
+    assert datetime.datetime.fromisoformat(data["dateModified"]) >= release.publish_at
+    assert data["inLanguage"] == "en"
+    assert data["url"] == data["mainEntityOfPage"] == absolute(release.get_absolute_url("en"))
+    assert data["publisher"]["@type"] == "GovernmentOrganization"
+    assert data["publisher"]["name"] == "Gorgan Municipality"
+    assert data["publisher"]["url"] == absolute("/en/")
+    assert "image" not in data
+
+
+def test_news_article_json_ld_is_in_the_language_shown(client):
+    release = make_release(languages=("fa",))
+
+    data = json_ld(client.get(f"/zh-hans/news/{release.slug}/"))
+
+    assert data["inLanguage"] == "fa"
+    assert data["headline"] == release.safe_translation_getter("title", language_code="fa")
+
+
+def test_json_ld_cannot_break_out_of_its_script_block(client):
+    title = '</script><script>alert("x")</script> & <!-- «گرگان»'
+    release = make_release_with_text({"fa": (title, "لید.", "")})
+
+    response = client.get(release.get_absolute_url("fa"))
+
+    assert "<script>alert" not in response.content.decode()
+    assert json_ld(response)["headline"] == title
+
+
+def test_json_ld_appears_only_on_articles(client):
+    make_release()
+
+    assert "application/ld+json" not in client.get("/fa/news/").content.decode()
+
+
+@pytest.mark.parametrize("path", ["/fa/", "/en/news/", "/zh-hans/search/"])
+def test_pages_list_every_language_and_x_default(client, path):
+    response = client.get(path)
+    rest = path.split("/", 2)[2]
+
+    assert hreflang(response) == {
+        "fa": absolute(f"/fa/{rest}"),
+        "en": absolute(f"/en/{rest}"),
+        "zh-hans": absolute(f"/zh-hans/{rest}"),
+        "x-default": absolute(f"/fa/{rest}"),
+    }
+    assert link(response, "canonical") == [absolute(path)]
+    assert meta(response, "og:type") == "website"
+
+
+def test_site_pages_have_a_translated_description(client):
+    assert meta(client.get("/en/"), "description").startswith(
+        "Official website of Gorgan Municipality"
+    )
+    assert meta(client.get("/fa/"), "description").startswith("تارنمای رسمی شهرداری گرگان")
+
+
+def test_canonical_keeps_paging_and_drops_tracking_parameters(client):
+    response = client.get("/en/news/", {"utm_source": "newsletter", "before": "123-4"})
+
+    assert link(response, "canonical") == [absolute("/en/news/?before=123-4")]
+
+
+@pytest.mark.parametrize("language", ["fa", "en", "zh-hans"])
+def test_every_page_links_its_language_feeds(client, language):
+    response = client.get(f"/{language}/")
+    feeds = {
+        attrs["type"]: attrs["href"]
+        for tag, attrs in head(response)
+        if attrs.get("rel") == "alternate" and "type" in attrs
+    }
+
+    assert feeds == {
+        "application/rss+xml": absolute(f"/{language}/news/feed/rss/"),
+        "application/atom+xml": absolute(f"/{language}/news/feed/atom/"),
+    }
+
+
+def test_tag_page_also_links_the_tag_feeds(client):
+    tag = make_tag(slug="guangzhou", en="Guangzhou")
+
+    feeds = [
+        attrs["href"]
+        for tag_name, attrs in head(client.get("/en/news/tags/guangzhou/"))
+        if attrs.get("type") == "application/rss+xml"
+    ]
+
+    assert feeds == [
+        absolute("/en/news/feed/rss/"),
+        absolute(f"/en/news/tags/{tag.slug}/feed/rss/"),
+    ]
+
+
+def test_metadata_adds_no_query_to_the_article_page(client, django_assert_num_queries):
+    # Release, translations, section and office names, tagged items, tags, tag names.
+    release = make_release(tags=[make_tag() for _ in range(5)])
+    client.get(release.get_absolute_url("en"))  # the site identity and services get cached
+
+    # Release, translations (names read in the same query), tags, related agreements,
+    # similar content, comments: the metadata reads what the page already has.
+    with django_assert_num_queries(6):
+        client.get(release.get_absolute_url("en"))
+
+
+def test_metadata_without_a_request_gives_the_description_only(db):
+    from django.template.loader import render_to_string
+
+    content = render_to_string("includes/_page_meta.html")
+
+    assert '<meta name="description" content="Official website of Gorgan' in content
+    assert 'rel="canonical"' not in content

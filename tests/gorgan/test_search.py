@@ -1,0 +1,283 @@
+"""The search page, run against the database in use (SQLite or PostgreSQL)."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gorgan import search
+from newsroom.models import PressRelease
+from tests.factories import make_release, make_tag
+from tests.gorgan.factories import make_release_with_text
+
+pytestmark = pytest.mark.django_db
+
+
+def found(client, query, language="fa", **params):
+    response = client.get(f"/{language}/search/", {"q": query, **params})
+    assert response.status_code == 200
+    outcome = response.context["outcome"]
+    return [result.url for result in outcome.results] if outcome else []
+
+
+def persian(title, lead="", body=""):
+    return make_release_with_text({"fa": (title, lead or f"{title}.", body)})
+
+
+@pytest.mark.parametrize(
+    ("indexed", "query"),
+    [
+        ("كتابخانه مركزي گرگان", "کتابخانه مرکزی"),  # Arabic kaf and yeh in the text
+        ("کتابخانه مرکزی گرگان", "كتابخانه مركزي"),  # ... or in the query
+        ("پل اتاق می‌شود", "می شود"),  # ZWNJ in the text, space in the query
+        ("پل اتاق می شود", "می‌شود"),
+        ("پل اتاق میشود", "می‌شود"),
+        ("پل اتاق می‌شود", "میشود"),
+        ("بوستان‌ها بازگشایی شد", "بوستان ها"),
+        ("بوستان ها بازگشایی شد", "بوستانها"),
+        ("همایش بین‌المللی", "بین المللی"),
+        ("همایش بین المللی", "بین‌المللی"),
+        ("بودجه سال ۱۴۰۵", "1405"),  # Persian digits in the text, Latin in the query
+        ("بودجه سال 1405", "۱۴۰۵"),
+        ("بودجه سال ١٤٠٥", "۱۴۰۵"),  # Arabic-Indic digits
+        ("مُدِيرِيَّت پسماند", "مدیریت"),  # harakat in the text
+        ("مدیریت پسماند", "مُدیریَت"),  # ... or in the query
+        ("شهرداری گرگـــان", "گرگان"),  # tatweel
+        ("مدرسة نمونه", "مدرسه"),  # teh marbuta
+        ("اتاق گوانگژو می‌شود", "شود"),  # a part of a joined word
+    ],
+)
+def test_spelling_variants_find_the_release(client, indexed, query):
+    release = persian(indexed)
+    persian("خبری دیگر درباره آسفالت معابر")
+
+    assert found(client, query) == [release.get_absolute_url("fa")]
+
+
+def test_every_query_word_must_occur(client):
+    both = persian("برف‌روبی معابر شهر")
+    persian("برف سنگین در گرگان")
+
+    assert found(client, "برف‌روبی معابر") == [both.get_absolute_url("fa")]
+    assert found(client, "برف‌روبی آتش‌نشانی") == []
+
+
+def test_lead_body_and_tag_labels_are_searched(client):
+    tag = make_tag(name="خواهرخواندگی", en="Sister cities")
+    by_lead = make_release_with_text({"en": ("One", "Snow clearing on main roads.", "")})
+    by_body = make_release_with_text({"en": ("Two", "A lead.", "<p>Night <b>snow</b>fall.</p>")})
+    by_tag = make_release_with_text({"en": ("Three", "A lead.", "")}, tags=[tag])
+
+    assert found(client, "clearing", "en") == [by_lead.get_absolute_url("en")]
+    assert found(client, "night", "en") == [by_body.get_absolute_url("en")]
+    assert found(client, "sister cities", "en") == [by_tag.get_absolute_url("en")]
+
+
+def test_chinese_query_matches_as_a_phrase(client):
+    room = make_release_with_text({"zh-hans": ("设立广州厅", "戈尔甘市政府将设立广州厅。", "")})
+    make_release_with_text({"zh-hans": ("州政府", "广场开放。", "")})
+
+    assert found(client, "广州", "zh-hans") == [room.get_absolute_url("zh-hans")]
+
+
+@pytest.mark.parametrize(
+    "status",
+    [PressRelease.Status.DRAFT, PressRelease.Status.REVIEW, PressRelease.Status.ARCHIVED],
+)
+def test_search_never_shows_unpublished_releases(client, status):
+    make_release_with_text({"fa": ("گزارش محرمانه پسماند", "پسماند.", "")}, status=status)
+
+    assert found(client, "پسماند") == []
+
+
+def test_search_never_shows_scheduled_releases(client):
+    make_release_with_text(
+        {"fa": ("گزارش آینده پسماند", "پسماند.", "")},
+        publish_at=timezone.now() + timedelta(days=1),
+    )
+
+    assert found(client, "پسماند") == []
+
+
+def test_search_only_shows_releases_in_the_page_language(client):
+    persian_only = make_release_with_text({"fa": ("Tehran Gorgan", "Gorgan.", "")})
+    english = make_release_with_text({"en": ("Gorgan parks", "Gorgan.", "")})
+
+    assert found(client, "gorgan", "en") == [english.get_absolute_url("en")]
+    assert found(client, "gorgan", "fa") == [persian_only.get_absolute_url("fa")]
+    assert found(client, "gorgan", "zh-hans") == []
+
+
+def test_title_matches_rank_above_body_matches_then_newest_first(client):
+    now = timezone.now()
+    in_body = make_release_with_text(
+        {"en": ("Roads", "Works.", "<p>Bus lanes.</p>")}, publish_at=now - timedelta(hours=1)
+    )
+    old_title = make_release_with_text(
+        {"en": ("New bus lanes", "Works.", "")}, publish_at=now - timedelta(days=2)
+    )
+    new_title = make_release_with_text(
+        {"en": ("More bus routes", "Works.", "")}, publish_at=now - timedelta(days=1)
+    )
+
+    assert found(client, "bus", "en") == [
+        new_title.get_absolute_url("en"),
+        old_title.get_absolute_url("en"),
+        in_body.get_absolute_url("en"),
+    ]
+
+
+def test_matches_are_highlighted_and_text_is_escaped(client):
+    make_release_with_text({"fa": ("<script>alert(1)</script> کتاب‌ها و كتاب ها", "خبر.", "")})
+
+    content = client.get("/fa/search/", {"q": "کتابها"}).content.decode()
+
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt; <mark>کتاب‌ها</mark> و <mark>كتاب ها</mark>"
+        in content
+    )
+    assert "<script>alert" not in content
+
+
+def test_summary_is_cut_around_the_first_match(client):
+    body = "<p>" + "آغاز " * 200 + "گلخانه " + "پایان " * 200 + "</p>"
+    persian("خبر", lead="مقدمه خبر.", body=body)
+
+    response = client.get("/fa/search/", {"q": "گلخانه"})
+    summary = str(response.context["outcome"].results[0].summary)
+
+    assert "<mark>گلخانه</mark>" in summary
+    assert summary.startswith("… ") and summary.endswith(" …")
+    assert len(summary) < search.SUMMARY_LENGTH + 60
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\t\n"])
+def test_blank_query_gives_a_friendly_page(client, query):
+    response = client.get("/en/search/", {"q": query})
+
+    assert response.status_code == 200
+    assert "Type a word or two" in response.content.decode()
+    assert response.context["outcome"] is None
+
+
+def test_missing_query_gives_a_friendly_page(client):
+    response = client.get("/en/search/")
+
+    assert "Type a word or two" in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["...", "؟!،؛", "«»", "— ~ @ #", "\u200c\u200c"])
+def test_punctuation_only_query_gives_a_friendly_page(client, query):
+    persian("خبر")
+
+    response = client.get("/en/search/", {"q": query})
+
+    assert response.status_code == 200
+    assert "no letters or numbers" in response.content.decode()
+
+
+def test_long_query_is_cut_at_200_characters(client):
+    release = persian("گلخانه")
+    query = "گلخانه " + "x" * 300
+
+    response = client.get("/en/search/", {"q": query})
+
+    assert response.status_code == 200
+    assert response.context["query"].text == query[:200]
+    assert "only its first 200 characters were used" in response.content.decode()
+    assert found(client, "گلخانه " + " " * 300, "fa") == [release.get_absolute_url("fa")]
+
+
+def test_query_with_nul_and_control_characters_is_harmless(client):
+    response = client.get("/fa/search/", {"q": "گرگان\x00\u202e\ufeff'; DROP TABLE x; --"})
+
+    assert response.status_code == 200
+
+
+def test_results_are_paged_and_capped(client):
+    for number in range(search.RESULTS_PER_PAGE + 3):
+        make_release(title={"fa": f"برف {number}"}, languages=("fa",))
+
+    first = client.get("/fa/search/", {"q": "برف"})
+    second = client.get("/fa/search/", {"q": "برف", "page": 2})
+    beyond = client.get("/fa/search/", {"q": "برف", "page": 999})
+    nonsense = client.get("/fa/search/", {"q": "برف", "page": "x"})
+
+    assert len(first.context["outcome"].results) == search.RESULTS_PER_PAGE
+    assert len(second.context["outcome"].results) == 3
+    assert beyond.context["outcome"].page.number == 2
+    assert nonsense.context["outcome"].page.number == 1
+    assert "?q=%D8%A8%D8%B1%D9%81&amp;page=2" in first.content.decode()
+
+
+def test_results_beyond_the_cap_are_not_ranked(client, monkeypatch):
+    monkeypatch.setattr(search, "MAX_RESULTS", 3)
+    for number in range(5):
+        make_release(title={"en": f"Snow {number}"}, languages=("en",))
+
+    outcome = client.get("/en/search/", {"q": "snow"}).context["outcome"]
+
+    assert (outcome.total, outcome.more) == (3, True)
+
+
+def test_result_count_uses_persian_digits(client):
+    persian("برف")
+    persian("برف سنگین")
+
+    assert "۲ نتیجه" in client.get("/fa/search/", {"q": "برف"}).content.decode()
+
+
+def test_result_pages_are_not_indexed_but_the_empty_search_page_is(client):
+    assert (
+        '<meta name="robots" content="noindex">'
+        in client.get("/fa/search/", {"q": "برف"}).content.decode()
+    )
+    assert 'name="robots"' not in client.get("/fa/search/").content.decode()
+
+
+def test_search_query_count_does_not_grow_with_results(client, django_assert_num_queries):
+    persian("برف")
+    client.get("/fa/search/", {"q": "برف"})  # the site identity and services get cached
+    with django_assert_num_queries(3):
+        client.get("/fa/search/", {"q": "برف"})
+    for number in range(30):
+        make_release(title={"fa": f"برف {number}"}, languages=("fa",), tags=[make_tag()])
+    with django_assert_num_queries(3):
+        client.get("/fa/search/", {"q": "برف"})
+
+
+def test_query_without_words_costs_no_query(client, django_assert_num_queries):
+    client.get("/fa/search/", {"q": "!!!"})  # the site identity and services get cached
+    with django_assert_num_queries(0):
+        client.get("/fa/search/", {"q": "!!!"})
+
+
+def test_only_the_newest_matches_are_ranked(client, monkeypatch):
+    from newsroom.search import PressReleaseSearch
+
+    monkeypatch.setattr(PressReleaseSearch, "candidates", 2)
+    now = timezone.now()
+    oldest = make_release_with_text(
+        {"en": ("Snow snow snow", "Snow.", "")}, publish_at=now - timedelta(days=3)
+    )
+    older = make_release_with_text({"en": ("Snow", "A.", "")}, publish_at=now - timedelta(days=2))
+    newest = make_release_with_text({"en": ("Snow", "B.", "")}, publish_at=now - timedelta(days=1))
+
+    urls = found(client, "snow", "en")
+
+    assert urls == [newest.get_absolute_url("en"), older.get_absolute_url("en")]
+    assert oldest.get_absolute_url("en") not in urls
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(query=st.text(max_size=400))
+def test_any_query_gives_a_page(client, query):
+    response = client.get("/fa/search/", {"q": query, "page": query[:5]})
+
+    assert response.status_code == 200

@@ -1,0 +1,148 @@
+"""sitemap.xml (an index of paged sections) and robots.txt."""
+
+import xml.etree.ElementTree as ET
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from gorgan import sitemaps
+from newsroom.models import PressRelease
+from tests.factories import make_release, make_tag
+
+pytestmark = pytest.mark.django_db
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def xml(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/xml"
+    return ET.fromstring(response.content)
+
+
+def urls(client, section, page=None):
+    root = xml(client, f"/sitemap-{section}.xml" + (f"?p={page}" if page else ""))
+    return {
+        url.findtext("s:loc", namespaces=NS): {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)
+        }
+        for url in root.findall("s:url", NS)
+    }
+
+
+def absolute(path):
+    return f"http://testserver{path}"
+
+
+def test_index_lists_every_section(client):
+    make_release()
+
+    root = xml(client, "/sitemap.xml")
+
+    assert [loc.text for loc in root.findall("s:sitemap/s:loc", NS)] == [
+        absolute("/sitemap-pages.xml"),
+        absolute("/sitemap-releases.xml"),
+        absolute("/sitemap-tags.xml"),
+    ]
+
+
+def test_release_urls_list_only_their_translations(client):
+    release = make_release(languages=("fa", "en"))
+    fa, en = (absolute(release.get_absolute_url(code)) for code in ("fa", "en"))
+    alternates = {"fa": fa, "en": en, "x-default": fa}
+
+    assert urls(client, "releases") == {fa: alternates, en: alternates}
+
+
+@pytest.mark.parametrize(
+    ("status", "delay"),
+    [
+        (PressRelease.Status.DRAFT, -1),
+        (PressRelease.Status.REVIEW, -1),
+        (PressRelease.Status.ARCHIVED, -1),
+        (PressRelease.Status.PUBLISHED, 1),  # scheduled
+    ],
+)
+def test_sitemap_contains_no_unpublished_release(client, status, delay):
+    tag = make_tag()
+    make_release(status=status, publish_at=timezone.now() + timedelta(days=delay), tags=[tag])
+
+    assert urls(client, "releases") == {}
+    assert urls(client, "tags") == {}
+
+
+def test_tags_appear_once_they_have_a_public_release(client):
+    tag = make_tag(slug="guangzhou", en="Guangzhou")
+    make_tag(slug="unused")
+    make_release(tags=[tag])
+    fa, en = absolute("/fa/news/tags/guangzhou/"), absolute("/en/news/tags/guangzhou/")
+    alternates = {"fa": fa, "en": en, "x-default": fa}
+
+    assert urls(client, "tags") == {fa: alternates, en: alternates}
+
+
+def test_static_pages_exist_in_every_language(client):
+    found = urls(client, "pages")
+
+    assert set(found) == {
+        absolute(f"/{code}/{page}")
+        for code in ("fa", "en", "zh-hans")
+        for page in ("", "news/", "search/")
+    }
+    assert found[absolute("/en/news/")] == {
+        "fa": absolute("/fa/news/"),
+        "en": absolute("/en/news/"),
+        "zh-hans": absolute("/zh-hans/news/"),
+        "x-default": absolute("/fa/news/"),
+    }
+
+
+def test_sections_are_paged(client, monkeypatch):
+    monkeypatch.setattr(sitemaps.AlternatesSitemap, "limit", 2)
+    for _ in range(2):
+        make_release(languages=("fa", "en"))  # four URLs: two pages
+
+    index = [loc.text for loc in xml(client, "/sitemap.xml").findall("s:sitemap/s:loc", NS)]
+
+    assert absolute("/sitemap-releases.xml?p=2") in index
+    assert absolute("/sitemap-releases.xml?p=3") not in index
+    assert len(urls(client, "releases", page=1)) == 2
+    assert len(urls(client, "releases", page=2)) == 2
+    assert client.get("/sitemap-releases.xml?p=3").status_code == 404
+    assert client.get("/sitemap-releases.xml?p=x").status_code == 404
+
+
+def test_sitemap_page_query_count_does_not_grow(client, django_assert_max_num_queries):
+    make_release()
+    with django_assert_max_num_queries(4):
+        client.get("/sitemap-releases.xml")
+    for _ in range(20):
+        make_release(tags=[make_tag()])
+    with django_assert_max_num_queries(4):
+        client.get("/sitemap-releases.xml")
+
+
+def test_index_query_count_does_not_grow(client, django_assert_max_num_queries):
+    for _ in range(10):
+        make_release(tags=[make_tag()])
+
+    # Per section with items: a count, and for releases the latest change.
+    with django_assert_max_num_queries(3):
+        client.get("/sitemap.xml")
+
+
+def test_unknown_section_is_404(client):
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response.content.decode().splitlines() == [
+        "User-agent: *",
+        "Disallow: /i18n/",
+        "Sitemap: http://testserver/sitemap.xml",
+    ]
