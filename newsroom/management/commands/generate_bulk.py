@@ -9,6 +9,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from newsroom.indexing import release_search_document
 from newsroom.models import (
     Office,
     PressRelease,
@@ -228,7 +229,9 @@ class Command(BaseCommand):
         return obj
 
     def ensure_tags(self, rng):
-        existing = list(Tag.objects.filter(slug__startswith="bulk-"))
+        # With their labels loaded: every release's search document names its tags.
+        bulk_tags = Tag.objects.filter(slug__startswith="bulk-").prefetch_related("translations")
+        existing = list(bulk_tags)
         if len(existing) >= TAG_COUNT:
             return existing
         Tag.objects.bulk_create(
@@ -248,7 +251,7 @@ class Command(BaseCommand):
             ],
             ignore_conflicts=True,
         )
-        return tags
+        return list(bulk_tags.all())
 
     def new_code(self, rng, taken):
         while True:
@@ -285,9 +288,13 @@ class Command(BaseCommand):
             languages = (
                 ["fa", "en", "zh-hans"] if roll < 0.8 else ["fa", "en"] if roll < 0.9 else ["fa"]
             )
+            release_tags = rng.sample(tags, rng.randint(2, 6))
             for language in languages:
-                translations.append(self.translation(release, language, choice, number, rng))
-            for tag in rng.sample(tags, rng.randint(2, 6)):
+                translation = self.translation(release, language, choice, number, rng)
+                # Bulk inserts skip save(), which keeps the search document; build it here.
+                translation.search_document = release_search_document(translation, release_tags)
+                translations.append(translation)
+            for tag in release_tags:
                 tagged.append(TaggedRelease(content_object=release, tag=tag))
         PressReleaseTranslation.objects.bulk_create(translations)
         TaggedRelease.objects.bulk_create(tagged)
