@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
 
+from gorgan.admin_roles import TranslationAccessMixin
 from gorgan.translation_admin import TranslationStatusAdminMixin
 
 from .models import Service, SiteIdentity
@@ -37,7 +38,7 @@ class SiteIdentityAdmin(TranslatableAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
+class ServiceAdmin(TranslationAccessMixin, TranslationStatusAdminMixin, TranslatableAdmin):
     list_display = ["title_column", "url", "order", "active"]
     list_editable = ["order", "active"]
     list_filter = ["active"]
