@@ -22,8 +22,8 @@ def _values(form):
         ):
             if value:
                 data[bound.html_name] = "on"
-        elif isinstance(value, list | tuple):
-            data[bound.html_name] = [_text(item) for item in value]
+        elif isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
+            data[bound.html_name] = [_text(item) for item in value or ()]
         else:
             data[bound.html_name] = _text(value)
     return data
