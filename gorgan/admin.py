@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +40,8 @@ class SiteIdentityAdmin(TranslatableAdmin):
 
 @admin.register(Service)
 class ServiceAdmin(TranslationAccessMixin, TranslationStatusAdminMixin, TranslatableAdmin):
+    # An address typed without a scheme is taken as https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title_column", "url", "order", "active"]
     list_editable = ["order", "active"]
     list_filter = ["active"]

@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Count, Q
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import get_object_or_404
@@ -87,6 +88,8 @@ class AgreementFilter(TranslatedObjectFilter):
 
 @admin.register(PartnerCity)
 class PartnerCityAdmin(TranslationAccessMixin, TranslationStatusAdminMixin, TranslatableAdmin):
+    # An address typed without a scheme is taken as https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["__str__", "country", "slug"]
     list_filter = ["country"]
     search_fields = ["translations__name", "slug"]
