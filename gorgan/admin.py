@@ -1,9 +1,11 @@
 from django.contrib import admin
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
 
+from gorgan.admin_roles import TranslationAccessMixin
 from gorgan.translation_admin import TranslationStatusAdminMixin
 
 from .models import Service, SiteIdentity
@@ -37,7 +39,9 @@ class SiteIdentityAdmin(TranslatableAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
+class ServiceAdmin(TranslationAccessMixin, TranslationStatusAdminMixin, TranslatableAdmin):
+    # An address typed without a scheme is taken as https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title_column", "url", "order", "active"]
     list_editable = ["order", "active"]
     list_filter = ["active"]

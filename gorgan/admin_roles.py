@@ -8,7 +8,8 @@ class TranslationAccessMixin:
     """For parler admins. A user with ``translate_<model>`` but without ``change_<model>``:
 
     - may open existing objects, but not add or delete them (no such permissions);
-    - sees every shared (untranslated) field read-only, so the form cannot change them;
+    - sees every shared (untranslated) field read-only, so the form cannot change them, and
+      no columns editable in the change list;
     - may edit the translated fields in the other languages, never in the source language
       (Persian): that tab is read-only and a POST to it is refused.
     """
@@ -65,6 +66,13 @@ class TranslationAccessMixin:
     def get_prepopulated_fields(self, request, obj=None):
         prepopulated = super().get_prepopulated_fields(request, obj)
         return self.editable_prepopulated_fields(request, obj, prepopulated)
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        if self.is_translator_only(request):
+            # Columns edited in the list (order, active, ...) are shared fields.
+            changelist.list_editable = ()
+        return changelist
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if (

@@ -92,6 +92,7 @@ class Service(TranslatableModel):
         verbose_name = _("service")
         verbose_name_plural = _("services")
         ordering = ["order", "pk"]
+        permissions = [("translate_service", _("Can translate services"))]
         indexes = [models.Index(fields=["active", "order"], name="gorgan_service_listed")]
 
     def __str__(self):

@@ -38,6 +38,15 @@ def start_new_generation():
     cache.delete(NEXT_PUBLICATION_KEY)
 
 
+def public_pages_changed():
+    """Start a new generation once the current transaction commits.
+
+    Saves and deletes call it through signals; code that changes public content without
+    them (``QuerySet.update()``) calls it itself.
+    """
+    transaction.on_commit(start_new_generation)
+
+
 def content_changed(sender, instance=None, **kwargs):
     if sender._meta.app_label not in CONTENT_APPS:
         return
@@ -45,7 +54,7 @@ def content_changed(sender, instance=None, **kwargs):
     changes_public_pages = getattr(instance, "changes_public_pages", None)
     if changes_public_pages is not None and not changes_public_pages():
         return
-    transaction.on_commit(start_new_generation)
+    public_pages_changed()
 
 
 def connect_signals():

@@ -1,4 +1,4 @@
-"""Admin login protection helpers, named in settings for django-axes."""
+"""Admin login protection helpers, named in settings for django-axes; the client address."""
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -6,18 +6,23 @@ from django.template import loader
 
 
 def client_ip(request):
-    """The visitor's address, as seen by the first machine that is ours.
+    """The visitor's address, read past ``TRUSTED_PROXY_COUNT`` reverse proxies.
 
-    Behind the reverse proxy every request comes from the proxy; the proxy appends the
-    address it saw to ``X-Forwarded-For``, so the last entry is the one to trust (anything
-    before it was sent by the client and may be forged).
+    Each proxy of ours appends the address it received the request from to
+    ``X-Forwarded-For``, so the client is the entry that many places from the end; anything
+    further left was sent by the client and may be forged. The login lockout and the comment
+    rate limit both count by this address.
     """
-    if settings.BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if hops:
-            return hops[-1]
-    return request.META.get("REMOTE_ADDR")
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = [
+            part.strip()
+            for part in request.headers.get("X-Forwarded-For", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
 
 
 def lockout_response(request, original_response=None, credentials=None):

@@ -1,12 +1,8 @@
 import reversion
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.text import Truncator
@@ -15,8 +11,8 @@ from django.utils.translation import ngettext
 from parler.admin import TranslatableAdmin
 from parler.forms import TranslatableModelForm
 from reversion.admin import VersionAdmin
-from reversion.models import Version
 
+from gorgan.admin_history import VersionHistoryAdminMixin
 from gorgan.admin_roles import TranslationAccessMixin
 from gorgan.translation_admin import TranslationStatusAdminMixin
 
@@ -71,7 +67,11 @@ class TagFilter(admin.SimpleListFilter):
 
 @admin.register(PressRelease)
 class PressReleaseAdmin(
-    TranslationAccessMixin, TranslationStatusAdminMixin, VersionAdmin, TranslatableAdmin
+    TranslationAccessMixin,
+    TranslationStatusAdminMixin,
+    VersionHistoryAdminMixin,
+    VersionAdmin,
+    TranslatableAdmin,
 ):
     inlines = [GalleryItemInline, SimilarReleasePinInline]
     autocomplete_fields = ["featured_image"]
@@ -90,9 +90,7 @@ class PressReleaseAdmin(
         ),
     ]
     actions = ["submit_for_review", "publish_releases", "unpublish_releases", "archive_releases"]
-    change_list_template = "admin/newsroom/pressrelease/change_list.html"
-    object_history_template = "admin/newsroom/pressrelease/object_history.html"
-    history_latest_first = True
+    recover_label = _("Recover deleted releases")
 
     # Permissions: writers edit drafts and releases in review; what the public reads
     # (published, archived) and every publication step belongs to editors.
@@ -157,13 +155,7 @@ class PressReleaseAdmin(
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {"can_recover": self.has_delete_permission(request)} | (extra_context or {})
         with workflow.acting_as(request.user):
-            if request.POST.get("action") == "delete_selected":
-                # Skip the revision VersionAdmin opens around the change list: it would be
-                # written after the releases are gone, and so without them. Deleting saves
-                # its own revision first (_keep_versions).
-                return super(VersionAdmin, self).changelist_view(request, extra_context)
             return super().changelist_view(request, extra_context)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
@@ -226,39 +218,8 @@ class PressReleaseAdmin(
     def archive_releases(self, request, queryset):
         self._move(request, queryset, Status.ARCHIVED, only_from={Status.PUBLISHED})
 
-    # Deleting keeps the release restorable: its last state is saved as a version first,
-    # and "Recover deleted releases" brings it back. Both are editors' work.
-
-    def _keep_versions(self, request, releases):
-        with reversion.create_revision():
-            reversion.set_user(request.user)
-            reversion.set_comment(_("Deleted"))
-            for release in releases:
-                reversion.add_to_revision(release)
-
-    def delete_model(self, request, obj):
-        self._keep_versions(request, [obj])
-        super().delete_model(request, obj)
-
-    def delete_queryset(self, request, queryset):
-        self._keep_versions(request, queryset)
-        super().delete_queryset(request, queryset)
-
-    def recoverlist_view(self, request, extra_context=None):
-        if not self.has_delete_permission(request):
-            raise PermissionDenied
-        return super().recoverlist_view(request, extra_context)
-
-    def recover_view(self, request, version_id, extra_context=None):
-        if not self.has_delete_permission(request):
-            raise PermissionDenied
-        return super().recover_view(request, version_id, extra_context)
-
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        # Restoring rewrites every language, so it is not a translator's step.
-        if not workflow.can_edit_source(request.user):
-            raise PermissionDenied
-        return super().revision_view(request, object_id, version_id, extra_context)
+    # History (gorgan.admin_history): restoring and recovering run "as" the signed-in person
+    # too; deleting and recovering are editors' work.
 
     def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
         with workflow.acting_as(request.user):
@@ -266,51 +227,8 @@ class PressReleaseAdmin(
                 request, version, template_name, extra_context
             )
 
-    # History: the list of versions, with two of them picked for comparison.
-
-    def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
-        return [
-            path(
-                "<path:object_id>/history/compare/",
-                self.admin_site.admin_view(self.compare_view),
-                name="{}_{}_compare".format(*info),
-            ),
-            *super().get_urls(),
-        ]
-
-    def history_view(self, request, object_id, extra_context=None):
-        versions = Version.objects.get_for_object_reference(self.model, unquote(object_id))
-        extra_context = {
-            "object_id": object_id,
-            "versions": versions.select_related("revision__user").order_by("-pk"),
-        } | (extra_context or {})
-        return super().history_view(request, object_id, extra_context)
-
-    def compare_view(self, request, object_id):
-        release = self.get_object(request, unquote(object_id))
-        if release is None or not self.has_view_or_change_permission(request, release):
-            raise PermissionDenied
-        versions = Version.objects.get_for_object(release).select_related("revision__user")
-        picked = [request.GET.get("from", ""), request.GET.get("to", "")]
-        if not all(value.isascii() and value.isdigit() for value in picked):
-            raise Http404("Pick two versions to compare.")
-        older, newer = (get_object_or_404(versions, pk=int(value)) for value in picked)
-        if older.pk > newer.pk:
-            older, newer = newer, older
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "original": release,
-            "object_id": object_id,
-            "title": _("Compare versions of %(release)s") % {"release": release},
-            "older": older,
-            "newer": newer,
-            "rows": history.compare(older, newer),
-            "can_restore": workflow.can_edit_source(request.user)
-            and self.has_change_permission(request, release),
-        }
-        return TemplateResponse(request, "admin/newsroom/pressrelease/compare.html", context)
+    def compare_versions(self, older, newer):
+        return history.compare(older, newer)
 
     @admin.display(description=_("title"))
     def title_column(self, obj):
@@ -428,7 +346,7 @@ class ImageAdminForm(TranslatableModelForm):
 
 
 @admin.register(Image)
-class ImageAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
+class ImageAdmin(TranslationAccessMixin, TranslationStatusAdminMixin, TranslatableAdmin):
     form = ImageAdminForm
     list_display = ["preview", "alt_text_column", "size_column", "created_at"]
     search_fields = ["translations__alt_text", "translations__caption", "content_hash"]

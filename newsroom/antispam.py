@@ -14,6 +14,8 @@ from django.core import signing
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
+from gorgan.security import client_ip
+
 FORM_TOKEN_SALT = "newsroom.comment-form"
 # Long enough for a page read from a cache or left open in a tab, short enough that a scraped
 # token soon goes stale.
@@ -33,24 +35,6 @@ LINK_PATTERN = re.compile(
 
 class RateLimitUnavailable(Exception):
     """The cache that counts submissions cannot be reached; refuse rather than let all in."""
-
-
-def client_ip(request):
-    """The client's address, read past ``TRUSTED_PROXY_COUNT`` reverse proxies.
-
-    Each trusted proxy appends the address it received the request from, so the client is
-    the entry that many places from the end; anything further left is client-supplied.
-    """
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [
-            part.strip()
-            for part in request.headers.get("X-Forwarded-For", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def client_ip_hash(request):

@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -8,6 +10,17 @@ from . import antispam
 from .models import Comment
 
 HONEYPOT_FIELD = "website"
+
+# Removed from names and comments: control characters other than line breaks and tabs (a NUL
+# is refused earlier, by the form field), and the direction embeddings, overrides and isolates
+# (U+202A–U+202E, U+2066–U+2069). No keyboard types those; the page sets each comment's
+# direction itself, and an unpaired override shows a name or a comment as other text. The
+# marks Persian typing uses (ZWNJ, RLM, LRM) stay.
+INVISIBLE_CONTROLS = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def without_controls(text):
+    return INVISIBLE_CONTROLS.sub("", text).strip()
 
 
 class CommentForm(forms.ModelForm):
@@ -37,13 +50,13 @@ class CommentForm(forms.ModelForm):
         self.release = release
 
     def clean_name(self):
-        name = self.cleaned_data["name"].strip()
+        name = self.required_text("name")
         if antispam.count_links(name):
             raise forms.ValidationError(_("A name cannot contain a web address."))
         return name
 
     def clean_body(self):
-        body = self.cleaned_data["body"].strip()
+        body = self.required_text("body")
         links = antispam.count_links(body)
         if links > antispam.MAX_LINKS:
             raise forms.ValidationError(
@@ -55,6 +68,13 @@ class CommentForm(forms.ModelForm):
                 % {"max": localize_digits(antispam.MAX_LINKS)}
             )
         return body
+
+    def required_text(self, name):
+        """The field's text without invisible controls; nothing left is an empty field."""
+        text = without_controls(self.cleaned_data[name])
+        if not text:
+            raise forms.ValidationError(self.fields[name].error_messages["required"], "required")
+        return text
 
     def clean(self):
         cleaned = super().clean()

@@ -4,13 +4,10 @@ Every save through the admin stores a version of the release together with all i
 translations and tags (registered in ``newsroom.models``), so a version holds every language.
 """
 
-import difflib
-import re
-
 from django.conf import settings
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+
+from gorgan.admin_history import inline_diff
 
 from .models import Office, PressRelease, PressReleaseTranslation, Section, Tag, TaggedRelease
 
@@ -27,7 +24,6 @@ TRANSLATED_FIELDS = [
     ("lead", _("lead")),
     ("body", _("body")),
 ]
-_WORDS = re.compile(r"\s+|[^\s<>]+|<[^>]*>|[<>]")
 
 
 def snapshot(version):
@@ -56,23 +52,6 @@ def _display(field, value):
     if field == "office_id":
         return str(Office.objects.filter(pk=value).first() or value)
     return str(value)
-
-
-def inline_diff(old, new):
-    """``old`` → ``new`` word by word, escaped, with removals in <del> and additions in <ins>."""
-    old_words, new_words = _WORDS.findall(old), _WORDS.findall(new)
-    parts = []
-    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
-        removed, added = "".join(old_words[a1:a2]), "".join(new_words[b1:b2])
-        if op == "equal":
-            parts.append(escape(removed))
-            continue
-        if removed:
-            parts.append(f"<del>{escape(removed)}</del>")
-        if added:
-            parts.append(f"<ins>{escape(added)}</ins>")
-    return mark_safe("".join(parts))  # every piece is escaped above
 
 
 def compare(old_version, new_version):

@@ -1,9 +1,11 @@
+import reversion
 from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Count, Q
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import get_object_or_404
@@ -12,11 +14,15 @@ from django.utils import timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin, TranslatableTabularInline
+from reversion.admin import VersionAdmin
 
+from gorgan.admin_history import VersionHistoryAdminMixin
+from gorgan.admin_roles import TranslationAccessMixin
 from gorgan.translation_admin import TranslationStatusAdminMixin
 from newsroom.admin import PressReleaseAdmin
 from newsroom.models import PressRelease
 
+from . import history
 from .export import commitments_csv_response
 from .models import Agreement, Commitment, CommitmentUpdate, OverdueCommitment, PartnerCity
 
@@ -81,7 +87,9 @@ class AgreementFilter(TranslatedObjectFilter):
 
 
 @admin.register(PartnerCity)
-class PartnerCityAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
+class PartnerCityAdmin(TranslationAccessMixin, TranslationStatusAdminMixin, TranslatableAdmin):
+    # An address typed without a scheme is taken as https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["__str__", "country", "slug"]
     list_filter = ["country"]
     search_fields = ["translations__name", "slug"]
@@ -90,7 +98,7 @@ class PartnerCityAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
         return super().get_queryset(request).prefetch_related("translations")
 
     def get_prepopulated_fields(self, request, obj=None):
-        return {"slug": ("name",)}
+        return self.editable_prepopulated_fields(request, obj, {"slug": ("name",)})
 
 
 class CommitmentInline(TranslatableTabularInline):
@@ -118,7 +126,13 @@ class ExportActionForm(ActionForm):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
+class AgreementAdmin(
+    TranslationAccessMixin,
+    TranslationStatusAdminMixin,
+    VersionHistoryAdminMixin,
+    VersionAdmin,
+    TranslatableAdmin,
+):
     list_display = [
         "title_column",
         "partner_city",
@@ -157,8 +171,10 @@ class AgreementAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
         ),
     ]
 
+    recover_label = _("Recover deleted agreements")
+
     def get_prepopulated_fields(self, request, obj=None):
-        return {"slug": ("title",)}
+        return self.editable_prepopulated_fields(request, obj, {"slug": ("title",)})
 
     def get_queryset(self, request):
         overdue = Q(
@@ -184,6 +200,35 @@ class AgreementAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
             ),
             *super().get_urls(),
         ]
+
+    # History (gorgan.admin_history); versions hold the commitments and their updates too.
+
+    def compare_versions(self, older, newer):
+        return history.compare(older, newer)
+
+    def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
+        request.restoring_version = True
+        return super()._reversion_revisionform_view(request, version, template_name, extra_context)
+
+    def get_object(self, request, object_id, from_field=None):
+        agreement = super().get_object(request, object_id, from_field)
+        if (
+            getattr(request, "restoring_version", False)
+            and agreement is not None
+            and agreement.document
+            and not agreement.document.storage.exists(agreement.document.name)
+        ):
+            # A replaced or deleted agreement's document file is removed (nothing is kept
+            # that no agreement shows); the restored version must not point at it.
+            agreement.document = ""
+            messages.warning(
+                request,
+                _(
+                    "The signed document of this version is no longer stored. After restoring, "
+                    "upload the document again."
+                ),
+            )
+        return agreement
 
     def export_view(self, request, pk, language):
         agreement = get_object_or_404(Agreement, pk=pk)
@@ -251,7 +296,7 @@ class CommitmentUpdateInline(TranslatableTabularInline):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
+class CommitmentAdmin(TranslationAccessMixin, TranslationStatusAdminMixin, TranslatableAdmin):
     list_display = [
         "title_column",
         "agreement",
@@ -297,8 +342,42 @@ class CommitmentAdmin(TranslationStatusAdminMixin, TranslatableAdmin):
         )
 
     def get_readonly_fields(self, request, obj=None):
-        # Once created, a commitment changes status through its updates, which keep the history.
-        return ["status"] if obj is not None else []
+        readonly = super().get_readonly_fields(request, obj)
+        if obj is not None and "status" not in readonly:
+            # Once created, a commitment changes status through its updates (its history).
+            readonly = [*readonly, "status"]
+        return readonly
+
+    # A change saved here is a new version of the agreement (commitments follow it), so the
+    # agreement's history shows it and restoring the agreement covers it.
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        self._describe_revision(obj, entry)
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        self._describe_revision(obj, entry)
+        return entry
+
+    def _describe_revision(self, commitment, entry):
+        if reversion.is_active():
+            reversion.set_comment(
+                _("Commitment “%(commitment)s”: %(change)s")
+                % {"commitment": commitment, "change": entry.get_change_message()}
+            )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if reversion.is_active():
+            # Saved again: the updates just saved may have moved the commitment's status.
+            reversion.add_to_revision(form.instance)
 
     @admin.display(description=_("title"))
     def title_column(self, obj):

@@ -5,6 +5,7 @@ and their public commitments (``Commitment.objects.public()``); every public vie
 those two methods.
 """
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -63,6 +64,7 @@ class PartnerCity(TranslatableModel):
         verbose_name = _("partner city")
         verbose_name_plural = _("partner cities")
         ordering = ["slug"]
+        permissions = [("translate_partnercity", _("Can translate partner cities"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
@@ -199,6 +201,7 @@ class Agreement(TranslatableModel):
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
         ordering = ["-signed_on", "-pk"]
+        permissions = [("translate_agreement", _("Can translate agreements"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(signed_on__isnull=False) | Q(signed_on_precision="day"),
@@ -400,6 +403,7 @@ class Commitment(TranslatableModel):
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
         ordering = ["agreement_id", "order", "pk"]
+        permissions = [("translate_commitment", _("Can translate commitments"))]
 
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or str(self.pk)
@@ -486,3 +490,16 @@ class OverdueCommitment(Commitment):
         verbose_name = _("overdue commitment")
         verbose_name_plural = _("overdue commitments")
         default_permissions = ()
+
+
+# Every saved version of an agreement holds all its languages and its commitments with their
+# texts and dated updates, so restoring a version, or recovering a deleted agreement, brings the
+# record back as it was, the progress log included. A commitment follows its agreement, so a
+# change saved from the commitment's own admin page is a new version of the agreement as well.
+for _model in (AgreementTranslation, Commitment._parler_meta.root_model):
+    reversion.register(_model)
+reversion.register(CommitmentUpdate._parler_meta.root_model)
+reversion.register(CommitmentUpdate, follow=["translations"])
+for _model in (Commitment, OverdueCommitment):
+    reversion.register(_model, follow=["translations", "updates", "agreement"])
+reversion.register(Agreement, follow=["translations", "commitments"])

@@ -129,8 +129,13 @@ class AgreementDocumentView(PublicAgreementMixin, DetailView):
         agreement = self.get_object()
         if not agreement.document:
             raise Http404("This agreement has no document.")
+        try:
+            document = agreement.document.open("rb")
+        except FileNotFoundError as error:
+            # E.g. a version restored after its file was replaced; never a server error.
+            raise Http404("The document file is missing.") from error
         response = FileResponse(
-            agreement.document.open("rb"),
+            document,
             as_attachment=True,
             filename=agreement.document_filename(),
             content_type="application/pdf",

@@ -184,9 +184,13 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # rotated without losing the link between a sender's comments; empty means derive it from
 # SECRET_KEY.
 IP_HASH_SECRET = os.environ.get("IP_HASH_SECRET", "")
-# Reverse proxies in front of the app (nginx, a load balancer): the client address is then
-# the one this many hops from the end of X-Forwarded-For. 0 trusts REMOTE_ADDR only.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Behind a reverse proxy (production: nginx), requests arrive from the proxy, which passes
+# the client address and scheme in X-Forwarded-For and X-Forwarded-Proto.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+# Reverse proxies in front of the app (nginx, a load balancer): the client address (login
+# lockout, comment rate limit and hashes) is the one this many hops from the end of
+# X-Forwarded-For; 0 trusts REMOTE_ADDR only. One proxy by default when BEHIND_PROXY is on.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if BEHIND_PROXY else "0"))
 # Uploaded media live on the local disk (MEDIA_ROOT) unless a bucket is named: then in an
 # S3-compatible object store (install the "s3" extra). App code uses the storage API only,
 # so nothing else changes. Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
@@ -268,8 +272,6 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "gorgan.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "gorgan.security.client_ip"
 AXES_VERBOSE = False
-# Behind a reverse proxy (production), the client address is the last X-Forwarded-For hop.
-BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
 
 # How long a visitor is asked to wait when the database is unreachable.
 DATABASE_RETRY_AFTER_SECONDS = 30

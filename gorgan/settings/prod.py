@@ -24,6 +24,9 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # The documented deployment puts nginx in front (deploy/); the client address and scheme
 # then come from its X-Forwarded-For and X-Forwarded-Proto headers.
 BEHIND_PROXY = env_bool("BEHIND_PROXY", True)
+# Without this, every reader behind nginx would share nginx's address (and so one comment
+# rate limit and one login lockout). Set 2 with a load balancer in front of nginx.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1" if BEHIND_PROXY else "0"))
 if BEHIND_PROXY:
     # Only behind a proxy that sets X-Forwarded-Proto itself and drops the client's copy.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from gorgan import pagecache
+
 COMMENT_MAX_LENGTH = 2000
 NAME_MAX_LENGTH = 80
 
@@ -21,8 +23,17 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(status=Comment.Status.PENDING)
 
     def set_status(self, status):
-        """Moderate many comments at once; returns how many changed."""
-        return self.exclude(status=status).update(status=status, moderated_at=timezone.now())
+        """Moderate many comments at once; returns how many changed.
+
+        An update sends no signals, so the page cache is told here when readers will see a
+        difference: comments approved, or approved ones withdrawn.
+        """
+        changing = self.exclude(status=status)
+        visible = status == Comment.Status.APPROVED or changing.approved().exists()
+        changed = changing.update(status=status, moderated_at=timezone.now())
+        if changed and visible:
+            pagecache.public_pages_changed()
+        return changed
 
 
 class Comment(models.Model):
@@ -98,8 +109,26 @@ class Comment(models.Model):
     def __str__(self):
         return f"{self.name}: {Truncator(self.body).chars(60)}"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._loaded_status = self.status
+
     def get_absolute_url(self):
         return f"{self.release.get_absolute_url()}#comment-{self.pk}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        comment = super().from_db(db, field_names, values)
+        comment._loaded_status = comment.__dict__.get("status")
+        return comment
+
+    def changes_public_pages(self):
+        """Whether saving or deleting this comment changes what readers see.
+
+        Readers see approved comments only, so a comment matters to the page cache when it is
+        approved or was approved when loaded; a comment awaiting moderation never does.
+        """
+        return self.Status.APPROVED in (self.status, getattr(self, "_loaded_status", None))
 
     def set_reply(self, text, user):
         """Record the municipality's reply (or clear it when ``text`` is empty)."""

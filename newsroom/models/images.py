@@ -61,6 +61,7 @@ class Image(TranslatableModel):
         verbose_name = _("image")
         verbose_name_plural = _("images")
         ordering = ["-created_at", "-pk"]
+        permissions = [("translate_image", _("Can translate image texts"))]
         constraints = [
             models.UniqueConstraint(fields=["content_hash"], name="newsroom_image_content_hash"),
         ]

@@ -1,11 +1,19 @@
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from tests.factories import make_release
+from gorgan.pagecache import GENERATION_KEY
+from gorgan.roles import EDITOR
+from newsroom import antispam, preview
+from newsroom.models import Comment, PressRelease
+from tests.admin_forms import admin_form_data
+from tests.factories import make_comment, make_release, make_staff
+from tests.gorgan.test_availability import unreachable_database
 
 
 @pytest.fixture
@@ -80,3 +88,189 @@ def test_not_found_pages_are_not_cached(client, page_cache):
     client.get("/fa/news/missing/")
 
     assert "X-Page-Cache" not in client.get("/fa/news/missing/")
+
+
+# What is never stored: each page below is requested twice; the second answer would be a
+# "hit" had the first been stored.
+
+
+@pytest.mark.django_db
+def test_preview_pages_are_never_cached(client, page_cache):
+    draft = make_release(status=PressRelease.Status.DRAFT)
+    url = f"/fa/news/preview/{preview.make_token(draft)}/"
+
+    first, second = client.get(url), client.get(url)
+
+    assert (first.status_code, second.status_code) == (200, 200)
+    assert ("X-Page-Cache" in first, "X-Page-Cache" in second) == (False, False)
+
+
+@pytest.mark.django_db
+def test_unavailable_page_is_not_cached_and_recovery_renders_afresh(page_cache):
+    url = make_release().get_absolute_url("fa")
+    client = Client(raise_request_exception=False)
+
+    with unreachable_database():
+        down = client.get(url)
+    up = client.get(url)
+
+    assert (down.status_code, "X-Page-Cache" in down) == (503, False)
+    assert (up.status_code, up["X-Page-Cache"]) == (200, "miss")
+
+
+@pytest.mark.django_db
+def test_admin_pages_are_not_cached(client, page_cache):
+    responses = [client.get("/admin/login/") for _ in range(2)]
+
+    assert [response.status_code for response in responses] == [200, 200]
+    assert ["X-Page-Cache" in response for response in responses] == [False, False]
+
+
+@pytest.mark.django_db
+def test_pages_seen_by_signed_in_staff_are_not_stored_for_others(client, page_cache, admin_user):
+    url = make_release().get_absolute_url("en")
+    client.force_login(admin_user)
+
+    staff_view = client.get(url)
+    first_reader_view = Client().get(url)
+
+    assert "X-Page-Cache" not in staff_view
+    assert first_reader_view["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_comment_notice_variant_is_not_cached(client, page_cache):
+    url = f"{make_release().get_absolute_url('fa')}?comment=received"
+
+    first, second = client.get(url), client.get(url)
+
+    assert ("X-Page-Cache" in first, "X-Page-Cache" in second) == (False, False)
+
+
+# Comments and the cache generation: only what readers can see starts a new generation.
+
+
+def generation():
+    return cache.get(GENERATION_KEY)
+
+
+@pytest.fixture
+def cached_article(client, page_cache):
+    """A published release whose article page is in the cache (and a generation exists)."""
+    release = make_release()
+    url = release.get_absolute_url("fa")
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    return release
+
+
+@pytest.fixture
+def editor_client(db):
+    editor = Client()
+    editor.force_login(make_staff(EDITOR))
+    return editor
+
+
+@pytest.mark.django_db
+def test_new_pending_comment_keeps_the_cached_article(
+    client, cached_article, django_capture_on_commit_callbacks
+):
+    before = generation()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"{cached_article.get_absolute_url('fa')}comments/",
+            {
+                "name": "مریم",
+                "body": "نظر تازه",
+                "website": "",
+                "token": antispam.form_token(cached_article),
+            },
+        )
+
+    assert response.status_code == 303
+    assert Comment.objects.get().status == Comment.Status.PENDING
+    assert generation() == before
+    assert client.get(cached_article.get_absolute_url("fa"))["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_comment_approved_in_bulk_refreshes_the_cached_article(
+    client, cached_article, editor_client, django_capture_on_commit_callbacks
+):
+    comment = make_comment(cached_article, status=Comment.Status.PENDING, body="نظر تأییدشده")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(
+            "/admin/newsroom/comment/",
+            {"action": "approve", "_selected_action": [comment.pk], "index": 0},
+        )
+    response = client.get(cached_article.get_absolute_url("fa"))
+
+    assert response["X-Page-Cache"] == "miss"
+    assert "نظر تأییدشده" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_comment_approved_in_its_form_refreshes_the_cached_article(
+    client, cached_article, editor_client, django_capture_on_commit_callbacks
+):
+    comment = make_comment(cached_article, status=Comment.Status.PENDING, body="نظر تأییدشده")
+    url = f"/admin/newsroom/comment/{comment.pk}/change/"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(
+            url, admin_form_data(editor_client.get(url), status=Comment.Status.APPROVED)
+        )
+    response = client.get(cached_article.get_absolute_url("fa"))
+
+    assert Comment.objects.get(pk=comment.pk).status == Comment.Status.APPROVED
+    assert response["X-Page-Cache"] == "miss"
+    assert "نظر تأییدشده" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("start", "end", "bumps"),
+    [
+        (Comment.Status.PENDING, Comment.Status.APPROVED, True),
+        (Comment.Status.APPROVED, Comment.Status.REJECTED, True),
+        (Comment.Status.APPROVED, Comment.Status.SPAM, True),
+        (Comment.Status.PENDING, Comment.Status.REJECTED, False),
+        (Comment.Status.PENDING, Comment.Status.SPAM, False),
+        (Comment.Status.SPAM, Comment.Status.PENDING, False),
+    ],
+)
+def test_generation_changes_only_when_readers_see_the_difference(
+    cached_article, django_capture_on_commit_callbacks, start, end, bumps
+):
+    saved = make_comment(cached_article, status=start)
+    bulk = make_comment(cached_article, status=start)
+    before = generation()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        comment = Comment.objects.get(pk=saved.pk)
+        comment.status = end
+        comment.save()
+    after_save = generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        Comment.objects.filter(pk=bulk.pk).set_status(end)
+    after_bulk = generation()
+
+    assert (after_save != before, after_bulk != after_save) == (bumps, bumps)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("status", "bumps"), [(Comment.Status.APPROVED, True), (Comment.Status.PENDING, False)]
+)
+def test_deleting_a_comment_changes_the_generation_only_if_it_was_shown(
+    cached_article, django_capture_on_commit_callbacks, status, bumps
+):
+    comment = make_comment(cached_article, status=status)
+    before = generation()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Comment.objects.filter(pk=comment.pk).delete()
+
+    assert (generation() != before) is bumps

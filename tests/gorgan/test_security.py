@@ -128,6 +128,32 @@ def test_lockout_spares_other_users_and_other_addresses(client):
 
 
 @pytest.mark.django_db
+def test_lockout_behind_the_proxy_counts_by_the_forwarded_address(client, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    make_staff(EDITOR, username="sardabir")
+    proxy = {"REMOTE_ADDR": "127.0.0.1"}
+    for _ in range(5):
+        client.post(
+            "/admin/login/?next=/admin/",
+            {"username": "sardabir", "password": "wrong"},
+            headers={"X-Forwarded-For": "9.9.9.9, 203.0.113.7"},
+            **proxy,
+        )
+
+    def sign_in(forwarded):
+        return client.post(
+            "/admin/login/?next=/admin/",
+            {"username": "sardabir", "password": "correct horse battery staple"},
+            headers={"X-Forwarded-For": forwarded},
+            **proxy,
+        ).status_code
+
+    # The entry the proxy added counts; what the client put before it does not.
+    assert sign_in("1.1.1.1, 203.0.113.7") == 429
+    assert sign_in("9.9.9.9, 198.51.100.9") == 302
+
+
+@pytest.mark.django_db
 def test_lockout_page_follows_the_admin_language(client):
     make_staff(EDITOR, username="sardabir")
     client.cookies["django_language"] = "en"

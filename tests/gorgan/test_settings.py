@@ -1,4 +1,5 @@
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -68,3 +69,45 @@ def test_production_cookies_are_secure_httponly_and_samesite():
     result = run_manage("gorgan.settings.prod", "shell", "-v", "0", "-c", script, **PRODUCTION_ENV)
 
     assert result.stdout.split() == ["True", "True", "Lax"] * 3, result.stderr
+
+
+def setting(name, **env):
+    script = f"from django.conf import settings as s; print(s.{name})"
+    result = run_manage("gorgan.settings.prod", "shell", "-v", "0", "-c", script, **env)
+    return result.stdout.strip() or result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [({}, "1"), ({"BEHIND_PROXY": "0"}, "0"), ({"TRUSTED_PROXY_COUNT": "2"}, "2")],
+)
+def test_production_reads_client_addresses_behind_one_proxy_by_default(env, expected):
+    assert setting("TRUSTED_PROXY_COUNT", **PRODUCTION_ENV, **env) == expected
+
+
+ENVIRONMENT_READ = re.compile(
+    r"""(?:os\.environ(?:\.get|\.setdefault)?\(|os\.environ\[|env_bool\(|env_list\(|require_env\()"""
+    r"""\s*["']([A-Z][A-Z0-9_]+)["']"""
+)
+
+
+def variables_read():
+    sources = [*sorted((ROOT / "gorgan" / "settings").glob("*.py")), ROOT / "gorgan" / "wsgi.py"]
+    sources.append(ROOT / "deploy" / "gunicorn.conf.py")
+    return sorted({name for path in sources for name in ENVIRONMENT_READ.findall(path.read_text())})
+
+
+def test_variables_are_found_in_the_settings():
+    assert {"SECRET_KEY", "DATABASE_URL", "GUNICORN_WORKERS", "DJANGO_SETTINGS_MODULE"} <= set(
+        variables_read()
+    )
+
+
+@pytest.mark.parametrize("document", ["docs/operations.md", "deploy/systemd/environment.example"])
+def test_every_environment_variable_is_documented(document):
+    text = (ROOT / document).read_text()
+    listed = set(re.findall(r"(?<![A-Z0-9_])([A-Z][A-Z0-9_]+)=", text)) | set(
+        re.findall(r"`([A-Z][A-Z0-9_]+)`", text)
+    )
+
+    assert [name for name in variables_read() if name not in listed] == []

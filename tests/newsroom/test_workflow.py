@@ -4,8 +4,14 @@ import pytest
 from django.utils import timezone
 
 from gorgan.roles import EDITOR, INTERNATIONAL_AFFAIRS, TRANSLATOR, WRITER
-from newsroom.models import PressRelease, StatusChange
-from tests.factories import EMPTY_RELEASE_INLINES, make_release, make_staff, make_tag
+from newsroom.models import Comment, PressRelease, StatusChange
+from tests.factories import (
+    EMPTY_RELEASE_INLINES,
+    make_comment,
+    make_release,
+    make_staff,
+    make_tag,
+)
 
 Status = PressRelease.Status
 CHANGELIST_URL = "/admin/newsroom/pressrelease/"
@@ -80,23 +86,37 @@ def delete(client, release):
     return not PressRelease.objects.filter(pk=release.pk).exists()
 
 
+def moderate(client, release):
+    """Approve a reader's comment on the release with the comment admin's bulk action."""
+    comment = make_comment(release, status=Comment.Status.PENDING)
+    client.post(
+        "/admin/newsroom/comment/",
+        {"action": "approve", "_selected_action": [comment.pk], "index": 0},
+    )
+    return Comment.objects.get(pk=comment.pk).status == Comment.Status.APPROVED
+
+
 ACTIONS = {
     "create": create,
     "edit": edit,
     "translate": translate,
     "publish": publish,
     "delete": delete,
+    "moderate": moderate,
 }
 
-# Expected outcome per role and action. Comment moderation ("moderate") joins as a column
-# when comments are merged; other models' actions join as rows or columns the same way.
+# Expected outcome per role and action on releases and their comments. Sister-city records
+# have their own table (tests/sistercities/test_roles.py), and the other translated models
+# theirs (tests/gorgan/test_admin_roles.py).
 PERMISSION_MATRIX = {
-    #                       create edit   translate publish delete
-    WRITER: dict(zip(ACTIONS, [True, True, True, False, False], strict=True)),
-    EDITOR: dict(zip(ACTIONS, [True, True, True, True, True], strict=True)),
-    TRANSLATOR: dict(zip(ACTIONS, [False, False, True, False, False], strict=True)),
-    INTERNATIONAL_AFFAIRS: dict(zip(ACTIONS, [False, False, False, False, False], strict=True)),
-    SUPERUSER: dict(zip(ACTIONS, [True, True, True, True, True], strict=True)),
+    # columns: create, edit, translate, publish, delete, moderate
+    WRITER: dict(zip(ACTIONS, [True, True, True, False, False, False], strict=True)),
+    EDITOR: dict(zip(ACTIONS, [True, True, True, True, True, True], strict=True)),
+    TRANSLATOR: dict(zip(ACTIONS, [False, False, True, False, False, False], strict=True)),
+    INTERNATIONAL_AFFAIRS: dict(
+        zip(ACTIONS, [False, False, False, False, False, False], strict=True)
+    ),
+    SUPERUSER: dict(zip(ACTIONS, [True, True, True, True, True, True], strict=True)),
 }
 CASES = [
     (role, action, allowed)

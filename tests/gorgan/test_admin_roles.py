@@ -1,0 +1,289 @@
+"""Translators on every translated model: English and Chinese texts, nothing else.
+
+One table: for each model, the Translator and the role that owns the model, and what each
+action through the admin does. The actions post what a browser would (or a crafted form),
+and each says whether it took effect.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from gorgan.models import Service
+from gorgan.roles import EDITOR, INTERNATIONAL_AFFAIRS, TRANSLATOR, WRITER
+from newsroom.models import Image
+from sistercities.models import Agreement, Commitment, PartnerCity
+from tests.admin_forms import admin_form_data
+from tests.factories import make_service, make_staff
+from tests.newsroom.factories import make_image, unique_jpeg_bytes
+from tests.sistercities.factories import make_agreement, make_commitment, make_partner_city
+
+
+@dataclass
+class Model:
+    model: Any
+    make: Any
+    text: str  # a translated field
+    shared: str  # a shared field and a value a crafted form sends for it
+    shared_value: Any
+    new: Any  # the fields of a new object, beyond what the add page fills in
+
+    @property
+    def url(self):
+        opts = self.model._meta
+        return f"/admin/{opts.app_label}/{opts.model_name}/"
+
+
+def new_agreement():
+    return {
+        "title": "توافق‌نامه تازه",
+        "slug": "توافقنامه-تازه",
+        "partner_city": make_partner_city().pk,
+        "kind": Agreement.Kind.PROTOCOL,
+        "status": Agreement.Status.SIGNED,
+        "signed_on_precision": Agreement.DatePrecision.DAY,
+    }
+
+
+def new_commitment():
+    return {
+        "agreement": make_agreement().pk,
+        "title": "تعهد تازه",
+        "sector": Commitment.Sector.TOURISM,
+        "status": Commitment.Status.PROPOSED,
+    }
+
+
+def new_partner_city():
+    return {"name": "شهر تازه", "slug": "new-city", "country": "FR"}
+
+
+def new_service():
+    return {"title": "خدمت تازه", "url": "https://gorgan.ir/new"}
+
+
+def new_image():
+    return {
+        "alt_text": "عکس تازه",
+        "file": SimpleUploadedFile("new.jpg", unique_jpeg_bytes(), "image/jpeg"),
+    }
+
+
+MODELS = {
+    "agreement": Model(
+        Agreement,
+        lambda: make_agreement(),
+        "title",
+        "status",
+        Agreement.Status.EXPIRED,
+        new_agreement,
+    ),
+    "commitment": Model(
+        Commitment,
+        lambda: make_commitment(make_agreement()),
+        "title",
+        "target_date",
+        "2030-01-01",
+        new_commitment,
+    ),
+    "partner city": Model(
+        PartnerCity,
+        lambda: make_partner_city(),
+        "name",
+        "website",
+        "https://evil.example/",
+        new_partner_city,
+    ),
+    "service": Model(
+        Service,
+        lambda: make_service(fa="پرداخت عوارض", en="Pay municipal fees"),
+        "title",
+        "url",
+        "https://evil.example/",
+        new_service,
+    ),
+    "image": Model(
+        Image,
+        lambda: make_image(alt={"fa": "میدان شهر", "en": "City square"}),
+        "alt_text",
+        "file",
+        lambda: SimpleUploadedFile("other.jpg", unique_jpeg_bytes(), "image/jpeg"),
+        new_image,
+    ),
+}
+OWNER = {
+    "agreement": INTERNATIONAL_AFFAIRS,
+    "commitment": INTERNATIONAL_AFFAIRS,
+    "partner city": INTERNATIONAL_AFFAIRS,
+    "service": EDITOR,
+    "image": EDITOR,
+}
+
+
+def form_from(client, url, /, **changes):
+    """What the superuser's form at ``url`` posts, with ``changes``: a complete form."""
+    return admin_form_data(client.get(url), **changes)
+
+
+def reload(case, obj):
+    return case.model._base_manager.get(pk=obj.pk)
+
+
+def text_in(case, obj, language):
+    return reload(case, obj).safe_translation_getter(case.text, language_code=language)
+
+
+# One function per action; each returns whether it took effect.
+
+
+def create(case, client, as_admin, obj):
+    before = case.model.objects.count()
+    data = form_from(as_admin, f"{case.url}add/?language=fa", **case.new())
+    client.post(f"{case.url}add/?language=fa", data)
+    return case.model.objects.count() == before + 1
+
+
+def edit_source(case, client, as_admin, obj):
+    url = f"{case.url}{obj.pk}/change/?language=fa"
+    client.post(url, form_from(as_admin, url, **{case.text: "متن تازه"}))
+    return text_in(case, obj, "fa") == "متن تازه"
+
+
+def translate(case, client, as_admin, obj):
+    url = f"{case.url}{obj.pk}/change/?language=en"
+    client.post(url, form_from(as_admin, url, **{case.text: "New text"}))
+    return text_in(case, obj, "en") == "New text"
+
+
+def change_shared(case, client, as_admin, obj):
+    url = f"{case.url}{obj.pk}/change/?language=en"
+    value = case.shared_value() if callable(case.shared_value) else case.shared_value
+    client.post(url, form_from(as_admin, url, **{case.text: "New text", case.shared: value}))
+    field = case.model._meta.get_field(case.shared)
+    return field.value_from_object(reload(case, obj)) != field.value_from_object(obj)
+
+
+def delete(case, client, as_admin, obj):
+    client.post(f"{case.url}{obj.pk}/delete/", {"post": "yes"})
+    return not case.model._base_manager.filter(pk=obj.pk).exists()
+
+
+def delete_translation(case, client, as_admin, obj):
+    client.post(f"{case.url}{obj.pk}/change/delete-translation/en/", {"post": "yes"})
+    return "en" not in reload(case, obj).get_available_languages()
+
+
+ACTIONS = {
+    "create": create,
+    "edit source": edit_source,
+    "translate": translate,
+    "change shared": change_shared,
+    "delete": delete,
+    "delete translation": delete_translation,
+}
+TRANSLATOR_ROW = [False, False, True, False, False, False]
+OWNER_ROW = [True, True, True, True, True, True]
+CASES = [
+    (model, role, action, allowed)
+    for model in MODELS
+    for role, row in ((TRANSLATOR, TRANSLATOR_ROW), (OWNER[model], OWNER_ROW))
+    for action, allowed in zip(ACTIONS, row, strict=True)
+]
+
+
+@pytest.fixture
+def as_admin(admin_user):
+    client = Client()
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("model", "role", "action", "allowed"), CASES)
+def test_translation_matrix(client, as_admin, media_root, model, role, action, allowed):
+    case = MODELS[model]
+    obj = case.make()
+    client.force_login(make_staff(role))
+
+    assert ACTIONS[action](case, client, as_admin, obj) is allowed
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", list(MODELS))
+def test_translator_form_has_only_the_texts_and_persian_none(client, media_root, model):
+    case = MODELS[model]
+    obj = case.make()
+    client.force_login(make_staff(TRANSLATOR))
+    url = f"{case.url}{obj.pk}/change/"
+
+    english = client.get(f"{url}?language=en").context["adminform"].form
+    persian = client.get(f"{url}?language=fa").context["adminform"].form
+
+    assert set(english.fields) == set(case.model._parler_meta.get_all_fields()) - {"source_hash"}
+    assert list(persian.fields) == []
+
+
+@pytest.mark.django_db
+def test_translator_cannot_edit_list_columns(client):
+    service = make_service(order=1)
+    client.force_login(make_staff(TRANSLATOR))
+
+    page = client.get("/admin/gorgan/service/")
+    client.post(
+        "/admin/gorgan/service/",
+        {
+            "form-TOTAL_FORMS": "1",
+            "form-INITIAL_FORMS": "1",
+            "form-0-id": service.pk,
+            "form-0-order": "9",
+            "_save": "Save",
+        },
+    )
+
+    assert page.context["cl"].list_editable == ()
+    assert Service.objects.get(pk=service.pk).order == 1
+
+
+@pytest.mark.django_db
+def test_translator_sees_commitments_on_the_agreement_read_only(client):
+    agreement = make_agreement()
+    make_commitment(agreement)
+    client.force_login(make_staff(TRANSLATOR))
+
+    page = client.get(f"/admin/sistercities/agreement/{agreement.pk}/change/?language=en")
+    (inline,) = page.context["inline_admin_formsets"]
+
+    assert (inline.has_add_permission, inline.has_change_permission) == (False, False)
+    assert inline.has_view_permission is True
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [TRANSLATOR, EDITOR, INTERNATIONAL_AFFAIRS, WRITER, None])
+def test_every_admin_page_opens_or_refuses_for_every_role(client, media_root, role):
+    """No role meets a server error on these models' admin pages, only pages or refusals."""
+    client.force_login(make_staff(*([role] if role else [])))
+    pages = ["/admin/sistercities/overduecommitment/"]
+    for case in MODELS.values():
+        obj = case.make()
+        pages += [
+            case.url,
+            f"{case.url}add/?language=fa",
+            f"{case.url}{obj.pk}/change/?language=fa",
+            f"{case.url}{obj.pk}/change/?language=zh-hans",
+            f"{case.url}{obj.pk}/history/",
+            f"{case.url}{obj.pk}/delete/",
+        ]
+    pages += [f"{MODELS['agreement'].url}recover/"]
+
+    statuses = {page: client.get(page).status_code for page in pages}
+
+    assert set(statuses.values()) <= {200, 302, 403}, statuses
