@@ -227,7 +227,11 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
         )
         context.setdefault("comment_form", CommentForm(release=release))
         context["page_meta"] = release_page_meta(
-            self.request, release, context["content_language"], is_fallback
+            self.request,
+            release,
+            context["content_language"],
+            is_fallback,
+            image=release.og_image_url(),
         )
         return context
 

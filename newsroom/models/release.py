@@ -221,7 +221,12 @@ class PressRelease(TranslatableModel):
 
     def og_image_url(self):
         """The featured image's 1200×630 Open Graph crop (a storage URL), or "" without one."""
-        return self.featured_image.og_url() if self.featured_image_id else ""
+        if not self.featured_image_id:
+            return ""
+        try:
+            return self.featured_image.og_url()
+        except OSError:  # the original is lost and no crop was made: the page still renders
+            return ""
 
     def get_short_url(self):
         return reverse("short-link", kwargs={"short_code": self.short_code})
