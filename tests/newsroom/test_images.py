@@ -1,5 +1,6 @@
 """Stored pictures: upright and clean, renditions made once, shown responsively, deleted fully."""
 
+import json
 import re
 from io import BytesIO
 
@@ -376,3 +377,18 @@ def test_page_still_renders_when_an_original_is_lost(client, media_root):
 
     assert response.status_code == 200
     assert picture_tags(response.content.decode()) == []
+
+
+@pytest.mark.django_db
+def test_article_metadata_uses_the_open_graph_crop(client, media_root):
+    release = make_release(featured_image=make_image())
+    crop_url = release.og_image_url()
+
+    content = client.get(release.get_absolute_url("fa")).content.decode()
+    structured = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', content, re.S).group(1)
+    )
+
+    assert crop_url.endswith("/og.jpg")
+    assert f'<meta property="og:image" content="http://testserver{crop_url}">' in content
+    assert structured["image"] == [f"http://testserver{crop_url}"]
