@@ -15,7 +15,7 @@ PAGES=(
     "tag|/fa/news/tags/guangzhou/"
     "search|/fa/search/?q=%DA%AF%D9%88%D8%A7%D9%86%DA%AF%DA%98%D9%88"
     "sister cities|/fa/sister-cities/"
-    "feed|/fa/feeds/rss/"
+    "feed|/fa/news/feed/rss/"
 )
 
 declare -A STATS
