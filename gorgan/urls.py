@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path, register_converter
 
 from gorgan import converters
-from gorgan.views import HomeView, serve_media
+from gorgan.views import HomeView, favicon, serve_media
 from newsroom.views import short_link
 
 register_converter(converters.UnicodeSlugConverter, "uslug")
@@ -14,6 +14,7 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("n/<short_code:short_code>", short_link, name="short-link"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 urlpatterns += i18n_patterns(
