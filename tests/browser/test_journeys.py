@@ -107,12 +107,15 @@ def test_citizen_finds_the_release_typing_with_an_arabic_keyboard(page, live_ser
 
 def test_copy_button_copies_the_short_link(page, live_server, demo):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    console_errors = []
+    page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
     page.goto(live_server.url + demo.get_absolute_url("en"))
 
     page.get_by_role("button", name="Copy the short link").click()
 
     expect(page.locator(".short-link__status")).to_have_text("Short link copied.")
     assert page.evaluate("navigator.clipboard.readText()") == f"{live_server.url}/n/{SEED_CODE}"
+    assert console_errors == []  # the script ran under the strict CSP, nothing failed to load
 
 
 def test_without_javascript_the_short_link_is_there_and_no_dead_button(browser, live_server, demo):
