@@ -6,6 +6,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
+from newsroom.antispam import form_token
 from tests.factories import make_release, make_service, make_tag
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +44,7 @@ def test_header_search_form_asks_the_search_page_in_the_page_language(
     form = re.search(r'<form class="site-search".*?</form>', content, re.S).group()
     assert f'role="search" method="get" action="/{language}/search/"' in form
     assert f'<label class="site-search__label" for="site-search-q">{label}</label>' in form
-    assert 'id="site-search-q" type="search" name="q"' in form
+    assert 'id="site-search-q" type="search" name="q" maxlength="200" dir="auto"' in form
     assert f'<button class="site-search__button" type="submit">{button}</button>' in form
 
 
@@ -152,3 +153,21 @@ def test_not_found_page_shows_the_code_in_the_reader_digits_and_a_search_form(
     assert f'<p class="error-page__code" aria-hidden="true">{code}</p>' in content
     assert f'action="/{language}/search/"' in content
     assert 'id="not-found-search-q"' in content
+
+
+def test_comment_form_errors_are_tied_to_their_field(client):
+    release = make_release()
+    url = release.get_absolute_url("en").rstrip("/") + "/comments/"
+    response = client.post(
+        url,
+        {"name": "", "body": "Hello", "token": form_token(release)},
+        headers={"Origin": "http://testserver"},
+    )
+    content = response.content.decode()
+
+    name_input = re.search(r'<input type="text" name="name"[^>]*>', content).group()
+    assert response.status_code == 400
+    assert 'aria-invalid="true"' in name_input
+    assert 'aria-describedby="comment-name_error"' in name_input
+    assert re.search(r'<label for="comment-name">[^<]+</label>', content)
+    assert '<p class="form-field__error" id="comment-name_error">' in content
