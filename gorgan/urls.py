@@ -5,7 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
 
 from gorgan import converters, sitemaps
-from gorgan.views import HomeView, SearchView, robots_txt, serve_media
+from gorgan.views import HomeView, SearchView, favicon, robots_txt, serve_media
 from newsroom.views import short_link
 
 register_converter(converters.UnicodeSlugConverter, "uslug")
@@ -28,6 +28,7 @@ urlpatterns = [
         {"sitemaps": sitemaps.registry},
         name="sitemap-section",
     ),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 urlpatterns += i18n_patterns(

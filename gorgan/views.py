@@ -2,8 +2,11 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
@@ -12,17 +15,35 @@ from django.views.static import serve
 from gorgan import search
 from gorgan.metadata import PageMeta
 from newsroom.models import PressRelease
+from sistercities.models import Agreement
 
 HOME_RELEASE_COUNT = 10
+FAVICON_MAX_AGE = 24 * 60 * 60
 DOWNLOAD_ONLY_SUFFIXES = {".pdf"}
 
 
 class HomeView(TemplateView):
+    """The lead story, the latest news and the most recently signed sister-city agreement."""
+
     template_name = "gorgan/home.html"
 
     def get_context_data(self, **kwargs):
         releases = PressRelease.objects.published().in_language().for_listing().newest_first()
-        return super().get_context_data(releases=releases[:HOME_RELEASE_COUNT], **kwargs)
+        return super().get_context_data(
+            releases=list(releases[:HOME_RELEASE_COUNT]),
+            featured_agreement=Agreement.objects.public().for_teaser().first(),
+            **kwargs,
+        )
+
+
+def favicon(request):
+    """``/favicon.ico``, asked for by browsers and crawlers that ignore the page's icon link.
+
+    The file is a (fingerprinted) static file; a temporary redirect lets its address change.
+    """
+    response = redirect(static("img/favicon.ico"))
+    patch_cache_control(response, public=True, max_age=FAVICON_MAX_AGE)
+    return response
 
 
 def serve_media(request, path):

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -23,6 +23,7 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields, TranslatedFieldsModel
 
 from gorgan import dates
+from gorgan.translated import translated_field
 from gorgan.translation_tracking import SourceHashField, SourceTrackedTranslation
 
 from .documents import document_upload_to, validate_pdf_document
@@ -119,6 +120,23 @@ class AgreementQuerySet(TranslatableQuerySet):
             link_slug=Coalesce(
                 translated("slug", language_code), translated("slug", settings.LANGUAGE_CODE)
             ),
+        )
+
+    def for_teaser(self, language_code=None):
+        """What a box featuring agreements shows, in one query, most recently signed first.
+
+        Progress (``with_progress``), title and slug (``with_link_text``) and the partner
+        city's name (``city_name``), each in ``language_code`` with the Persian fallback.
+        """
+        return (
+            self.with_progress()
+            .with_link_text(language_code)
+            .annotate(
+                city_name=translated_field(
+                    PartnerCity._parler_meta.root_model, "name", "partner_city", language_code
+                )
+            )
+            .order_by(F("signed_on").desc(nulls_last=True), "-pk")
         )
 
 

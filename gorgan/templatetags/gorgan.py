@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
 
 from gorgan import dates
 
@@ -48,3 +49,29 @@ def language_links(context):
 @register.simple_tag
 def text_direction(language_code):
     return "rtl" if translation.get_language_info(language_code)["bidi"] else "ltr"
+
+
+@register.simple_tag
+def lang_attrs(language_code, surrounding_language=None):
+    """`` lang="fa" dir="rtl"`` for text in ``language_code`` inside text in another language.
+
+    ``surrounding_language`` defaults to the page's; nothing is printed when they are the same
+    (or the text's language is unknown), so the markup stays minimal.
+    """
+    surrounding_language = surrounding_language or translation.get_language()
+    if not language_code or language_code == surrounding_language:
+        return ""
+    return format_html(' lang="{}" dir="{}"', language_code, text_direction(language_code))
+
+
+@register.filter
+def lang_span(value, language_code):
+    """``value`` in a ``<span lang dir>`` when it is in another language than the page's.
+
+    For a name shown inside a translated sentence, e.g. an untranslated tag's Persian name in
+    "Tag: …" on an English page.
+    """
+    attributes = lang_attrs(language_code)
+    if not attributes:
+        return value
+    return format_html("<span{}>{}</span>", attributes, value)

@@ -200,6 +200,7 @@ class PressRelease(TranslatableModel):
         for item in self.tagged_items.all():
             if getattr(item, "tag_label", None):
                 item.tag.annotated_label = item.tag_label
+                item.tag.annotated_label_language = item.tag_label_language
             tags.append(item.tag)
         return tags
 

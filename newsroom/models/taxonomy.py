@@ -1,5 +1,6 @@
 """The vocabularies a release is filed under: issuing office, section and tags."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -77,14 +78,31 @@ class Tag(TranslatableModel, TagBase):
     def get_absolute_url(self):
         return reverse("newsroom:tag-detail", kwargs={"slug": self.slug})
 
+    @property
+    def label_language(self):
+        """The language ``str(tag)`` is in: the page's, or Persian for an untranslated tag."""
+        annotated = getattr(self, "annotated_label_language", None)
+        if annotated:
+            return annotated
+        language = self.get_current_language()
+        return language if language in self.get_available_languages() else settings.LANGUAGE_CODE
+
 
 class TaggedReleaseQuerySet(models.QuerySet):
     def with_tag_labels(self, language_code=None):
-        """Rows with their tag, and the tag's label in the language read in the same query."""
+        """Rows with their tag, and the tag's label in the language read in the same query.
+
+        ``tag_label_language`` says which language the label is in: the requested one, or
+        Persian when the tag has no translation (pages mark such labels with ``lang``).
+        """
         from gorgan.translated import translated_field
 
+        translations = Tag._parler_meta.root_model
         return self.select_related("tag").annotate(
-            tag_label=translated_field(Tag._parler_meta.root_model, "label", "tag", language_code)
+            tag_label=translated_field(translations, "label", "tag", language_code),
+            tag_label_language=translated_field(
+                translations, "language_code", "tag", language_code
+            ),
         )
 
 

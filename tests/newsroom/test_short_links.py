@@ -79,6 +79,7 @@ def test_article_shows_its_source_line_with_the_full_short_link(client, language
     line = re.search(r'<p class="release__source">(.*?)</p>', content, re.S)[1]
 
     assert re.sub(r"\s+", " ", line).strip() == (
-        f'{label} | <a href="http://testserver/n/{release.short_code}" dir="ltr">'
+        f'{label} | <a class="short-link__url" href="http://testserver/n/{release.short_code}"'
+        ' dir="ltr">'
         f"@{release.short_code}</a>"
     )
