@@ -313,6 +313,13 @@ class AgreementTranslation(SourceTrackedTranslation, TranslatedFieldsModel):
         blank=True,
         help_text=_("For example the partner's municipality or a consulate general."),
     )
+    search_document = models.TextField(
+        _("search document"),
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("Normalised text that the site search looks through; kept current on save."),
+    )
 
     class Meta:
         verbose_name = _("agreement translation")
@@ -413,6 +420,15 @@ class Commitment(TranslatableModel):
         description=models.TextField(_("description"), blank=True),
         responsible_body=models.CharField(_("responsible body"), max_length=250, blank=True),
         source_hash=SourceHashField(),
+        search_document=models.TextField(
+            _("search document"),
+            blank=True,
+            default="",
+            editable=False,
+            help_text=_(
+                "Normalised text that the site search looks through; kept current on save."
+            ),
+        ),
     )
 
     objects = CommitmentQuerySet.as_manager()

@@ -45,6 +45,8 @@ def test_index_lists_every_section(client):
         absolute("/sitemap-pages.xml"),
         absolute("/sitemap-releases.xml"),
         absolute("/sitemap-tags.xml"),
+        absolute("/sitemap-sister-cities.xml"),
+        absolute("/sitemap-agreements.xml"),
     ]
 
 
@@ -128,8 +130,8 @@ def test_index_query_count_does_not_grow(client, django_assert_max_num_queries):
     for _ in range(10):
         make_release(tags=[make_tag()])
 
-    # Per section with items: a count, and for releases the latest change.
-    with django_assert_max_num_queries(3):
+    # Per section of items: a count, and for releases and agreements the latest change.
+    with django_assert_max_num_queries(5):
         client.get("/sitemap.xml")
 
 

@@ -110,3 +110,13 @@ def make_commitments(agreement, count, **fields):
         make_commitment(agreement, sector=sectors[index % len(sectors)], order=index, **fields)
         for index in range(count)
     ]
+
+
+def set_text(obj, language, **fields):
+    """Give ``obj`` (an agreement, commitment or city) these texts in ``language`` and save."""
+    obj.set_current_language(language)
+    for name, value in fields.items():
+        setattr(obj, name, value)
+    obj.save()
+    obj.set_current_language("fa")
+    return obj
