@@ -308,4 +308,8 @@ class PressReleaseTranslation(SourceTrackedTranslation, TranslatedFieldsModel):
         # Sanitised on every save path (admin, shell, imports), not only in forms.
         self.body = sanitize_body(self.body)
         self.search_document = release_search_document(self)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            # A partial save (the content PO import) must still write what it derived.
+            kwargs["update_fields"] = {*update_fields, "body", "search_document"}
         super().save(*args, **kwargs)

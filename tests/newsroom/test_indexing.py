@@ -119,3 +119,14 @@ def test_saving_a_tag_unchanged_does_not_reindex(django_assert_num_queries):
     # Read the old name, write the tag; no release is touched.
     with django_assert_num_queries(2):
         tag.save()
+
+
+def test_partial_save_keeps_the_search_document_current(db):
+    release = make_release(languages=("fa", "en"))
+    english = release.translations.get(language_code="en")
+    english.title = "Snowplough fleet ready"
+
+    english.save(update_fields=["title"])
+
+    english.refresh_from_db()
+    assert "snowplough" in english.search_document
