@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install messages catalogs check-translations lint format clean bench bench-nginx restore-drill
+.PHONY: demo test install messages catalogs check-translations lint format clean bench bench-nginx restore-drill bench-memory
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,3 +60,6 @@ bench: $(STAMP)
 
 bench-nginx: $(STAMP)
 	bench/nginx.sh
+
+bench-memory: $(STAMP)
+	bench/memory.sh

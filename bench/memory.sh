@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# make bench-memory: resident memory of each gunicorn worker after a long run of requests.
+# First uncached (every request renders), then through the page cache, so each worker serves
+# well over 10,000 requests; prints the request counts and every worker's RSS.
+# Settings: see bench/lib.sh; BENCH_UNCACHED_SECONDS=120 BENCH_CACHED_SECONDS=20.
+source "$(dirname "$0")/lib.sh"
+
+rss_table() {
+    for pid in $(pgrep -P "$(cat "$RUN_DIR/gunicorn.pid")"); do
+        echo "worker $pid: $(awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/$pid/status")"
+    done
+}
+requests_of() { # $1 = URL, $2 = seconds: prints how many requests wrk completed
+    wrk -t2 -c8 -d"$2s" -H 'X-Forwarded-Proto: https' "$1" | awk '/ requests in / {print $1}'
+}
+
+prepare_database
+article="$(seed_article_path)"
+for cached in 0 300; do
+    start_server "$cached" "$([ "$cached" = 0 ] || echo "$BENCH_REDIS_URL")"
+    echo "page cache ${cached}s, before:"; rss_table
+    total=0
+    for path in "$article" /fa/ /fa/news/ /fa/news/tags/guangzhou/ /fa/sister-cities/; do
+        seconds=$(( cached == 0 ? ${BENCH_UNCACHED_SECONDS:-120} / 5 : ${BENCH_CACHED_SECONDS:-20} / 5 ))
+        total=$((total + $(requests_of "http://$BIND$path" "$seconds")))
+    done
+    echo "after $total requests:"; rss_table
+    stop_server
+done
