@@ -81,8 +81,9 @@ class SearchView(TemplateView):
             query=query,
             outcome=outcome,
             max_query_length=search.MAX_QUERY_LENGTH,
-            # Result pages are for readers, not for search engines' indexes.
-            page_meta=PageMeta(noindex=not query.is_blank),
+            # Result pages stay indexable: a "noindex" here fails the SEO audit the site is held
+            # to, and the canonical link keeps each query's page a single address.
+            page_meta=PageMeta(),
         )
         return context
 

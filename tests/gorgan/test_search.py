@@ -1,5 +1,6 @@
 """The search page, run against the database in use (SQLite or PostgreSQL)."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -229,12 +230,14 @@ def test_result_count_uses_persian_digits(client):
     assert "۲ نتیجه" in client.get("/fa/search/", {"q": "برف"}).content.decode()
 
 
-def test_result_pages_are_not_indexed_but_the_empty_search_page_is(client):
-    assert (
-        '<meta name="robots" content="noindex">'
-        in client.get("/fa/search/", {"q": "برف"}).content.decode()
-    )
+def test_search_pages_are_indexable_with_a_canonical_address(client):
+    results = client.get("/fa/search/", {"q": "برف", "utm_source": "x"}).content.decode()
+
+    assert 'name="robots"' not in results
     assert 'name="robots"' not in client.get("/fa/search/").content.decode()
+    assert re.search(
+        r'<link rel="canonical" href="http://testserver/fa/search/\?q=[^"&]+">', results
+    )
 
 
 def test_search_query_count_does_not_grow_with_results(client, django_assert_num_queries):
