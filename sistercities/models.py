@@ -7,7 +7,6 @@ those two methods.
 
 import reversion
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery
@@ -23,6 +22,7 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields, TranslatedFieldsModel
 
 from gorgan import dates
+from gorgan.slugs import UniqueSlugPerLanguage
 from gorgan.translated import translated_field
 from gorgan.translation_tracking import SourceHashField, SourceTrackedTranslation
 
@@ -294,7 +294,9 @@ def delete_agreement_document(sender, instance, **kwargs):
         delete_document_file(instance.document.storage, instance.document.name)
 
 
-class AgreementTranslation(SourceTrackedTranslation, TranslatedFieldsModel):
+class AgreementTranslation(UniqueSlugPerLanguage, SourceTrackedTranslation, TranslatedFieldsModel):
+    slug_taken_message = _("Another agreement already uses this slug in this language.")
+
     master = TranslationsForeignKey(
         Agreement, related_name="translations", null=True, on_delete=models.CASCADE
     )
@@ -336,22 +338,6 @@ class AgreementTranslation(SourceTrackedTranslation, TranslatedFieldsModel):
 
     def __str__(self):
         return self.title
-
-    def clean(self):
-        super().clean()
-        taken = (
-            type(self)
-            .objects.filter(language_code=self.language_code, slug=self.slug)
-            .exclude(pk=self.pk)
-        )
-        if self.slug and taken.exists():
-            raise ValidationError(
-                {"slug": _("Another agreement already uses this slug in this language.")}
-            )
-
-    def validate_constraints(self, exclude=None):
-        # clean() reports a taken slug on the slug field itself; skip the generic duplicate.
-        super().validate_constraints(exclude={"slug", *(exclude or ())})
 
 
 class CommitmentQuerySet(TranslatableQuerySet):

@@ -3,7 +3,6 @@
 import secrets
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -14,6 +13,7 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFieldsModel
 from taggit.managers import TaggableManager
 
+from gorgan.slugs import UniqueSlugPerLanguage
 from gorgan.translated import translated_field
 from gorgan.translation_tracking import SourceTrackedTranslation
 from newsroom.indexing import release_search_document
@@ -233,7 +233,11 @@ class PressRelease(TranslatableModel):
         return reverse("short-link", kwargs={"short_code": self.short_code})
 
 
-class PressReleaseTranslation(SourceTrackedTranslation, TranslatedFieldsModel):
+class PressReleaseTranslation(
+    UniqueSlugPerLanguage, SourceTrackedTranslation, TranslatedFieldsModel
+):
+    slug_taken_message = _("Another release already uses this slug in this language.")
+
     master = TranslationsForeignKey(
         PressRelease, related_name="translations", null=True, on_delete=models.CASCADE
     )
@@ -287,22 +291,6 @@ class PressReleaseTranslation(SourceTrackedTranslation, TranslatedFieldsModel):
 
     def __str__(self):
         return self.title
-
-    def clean(self):
-        super().clean()
-        taken = (
-            type(self)
-            .objects.filter(language_code=self.language_code, slug=self.slug)
-            .exclude(pk=self.pk)
-        )
-        if self.slug and taken.exists():
-            raise ValidationError(
-                {"slug": _("Another release already uses this slug in this language.")}
-            )
-
-    def validate_constraints(self, exclude=None):
-        # clean() reports a taken slug on the slug field itself; skip the generic duplicate.
-        super().validate_constraints(exclude={"slug", *(exclude or ())})
 
     def save(self, *args, **kwargs):
         # Sanitised on every save path (admin, shell, imports), not only in forms.
