@@ -152,3 +152,15 @@ def test_robots_txt_points_to_the_sitemap(client):
         "Disallow: /i18n/",
         "Sitemap: http://testserver/sitemap.xml",
     ]
+
+
+def test_registered_section_joins_the_index(client, monkeypatch):
+    class NoticeSitemap(sitemaps.StaticPageSitemap):
+        url_names = ["home"]
+
+    monkeypatch.setitem(sitemaps.registry, "notices", NoticeSitemap)
+
+    index = [loc.text for loc in xml(client, "/sitemap.xml").findall("s:sitemap/s:loc", NS)]
+
+    assert index[-1] == absolute("/sitemap-notices.xml")
+    assert absolute("/en/") in urls(client, "notices")
