@@ -338,9 +338,9 @@ class TranslatedDocumentSource(SearchSource):
         translations = public.model._parler_meta.root_model.objects.filter(
             language_code=language, master__in=public.values("pk")
         )
-        newest = ["-master_id"]
+        newest = [F("master_id").desc()]
         if self.date_field:
-            newest.insert(0, f"-master__{self.date_field}")
+            newest.insert(0, F(f"master__{self.date_field}").desc(nulls_last=True))
         # A common word matches most of the archive: rank only its newest matches, so the
         # cost of a search does not grow with the archive.
         candidates = filter_matches(translations, query.terms).order_by(*newest)

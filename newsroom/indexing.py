@@ -10,6 +10,7 @@ import html
 import re
 
 from django.apps import apps
+from django.db import reset_queries
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from gorgan.normalize import search_document
@@ -69,6 +70,7 @@ def update_search_documents(release_ids):
             )
         translation_model.objects.bulk_update(translations, ["search_document"])
         updated += len(translations)
+        reset_queries()  # with DEBUG on, long runs would keep every statement in memory
     return updated
 
 

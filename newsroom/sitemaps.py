@@ -1,23 +1,37 @@
 """Press releases and tags in ``sitemap.xml``."""
 
+from django.urls import reverse
+from django.utils import translation
+
 from gorgan.sitemaps import TranslationSitemap
 from newsroom.models import PressRelease, Tag
 
 
 class PressReleaseSitemap(TranslationSitemap):
+    url_fields = ("slug",)
     lastmod_fields = ("saved_at", "master__updated_at")
     changefreq = "monthly"
 
     def public_items(self):
         return PressRelease.objects.published()
 
+    def location_for(self, language_code, row):
+        # As PressRelease.get_absolute_url(), from the translation's slug alone.
+        with translation.override(language_code):
+            return reverse("newsroom:release-detail", kwargs={"slug": row["slug"]})
+
 
 class TagSitemap(TranslationSitemap):
     """Tags that have at least one public release, in the languages their name is given in."""
 
+    url_fields = ("master__slug",)
     changefreq = "daily"
 
     def public_items(self):
         return Tag.objects.filter(
             tagged_releases__content_object__in=PressRelease.objects.published()
         ).distinct()
+
+    def location_for(self, language_code, row):
+        with translation.override(language_code):
+            return reverse("newsroom:tag-detail", kwargs={"slug": row["master__slug"]})

@@ -286,3 +286,36 @@ def test_any_query_gives_a_page(client, query):
     response = client.get("/fa/search/", {"q": query, "page": query[:5]})
 
     assert response.status_code == 200
+
+
+class NoticeBoardSearch(search.SearchSource):
+    """A second app's source, as the sister-cities app will register one."""
+
+    kind = "Notice"
+
+    def hits(self, query, language, limit):
+        if "برف" not in query.highlight_forms:
+            return []
+        return [search.Hit(self, 1, 1000, timezone.now())]
+
+    def results(self, pks, query, language):
+        return {
+            1: search.Result(
+                kind=self.kind,
+                title=search.highlight("تعطیلی مدارس به دلیل برف", query),
+                summary="",
+                url="/fa/notices/1/",
+            )
+        }
+
+
+def test_registered_sources_are_merged_by_rank(client, monkeypatch):
+    monkeypatch.setattr(search, "_sources", [*search.sources(), NoticeBoardSearch()])
+    release = persian("برف‌روبی و برف")
+
+    response = client.get("/fa/search/", {"q": "برف"})
+    results = response.context["outcome"].results
+
+    assert [result.url for result in results] == ["/fa/notices/1/", release.get_absolute_url("fa")]
+    assert str(results[0].title) == "تعطیلی مدارس به دلیل <mark>برف</mark>"
+    assert "Notice" in response.content.decode()

@@ -101,18 +101,24 @@ def test_static_pages_exist_in_every_language(client):
     }
 
 
-def test_sections_are_paged(client, monkeypatch):
-    monkeypatch.setattr(sitemaps.AlternatesSitemap, "limit", 2)
-    for _ in range(2):
-        make_release(languages=("fa", "en"))  # four URLs: two pages
+def test_sections_are_paged_by_ranges_of_items(client, monkeypatch):
+    monkeypatch.setattr(sitemaps.TranslationSitemap, "limit", 2)
+    releases = [make_release(languages=("fa", "en")) for _ in range(3)]
+    first_id = releases[0].pk
 
     index = [loc.text for loc in xml(client, "/sitemap.xml").findall("s:sitemap/s:loc", NS)]
+    pages = {
+        page: urls(client, "releases", page=page)
+        for page in range(1, (releases[-1].pk + 1) // 2 + 1)
+    }
 
-    assert absolute("/sitemap-releases.xml?p=2") in index
-    assert absolute("/sitemap-releases.xml?p=3") not in index
-    assert len(urls(client, "releases", page=1)) == 2
-    assert len(urls(client, "releases", page=2)) == 2
-    assert client.get("/sitemap-releases.xml?p=3").status_code == 404
+    assert absolute(f"/sitemap-releases.xml?p={len(pages)}") in index
+    assert absolute(f"/sitemap-releases.xml?p={len(pages) + 1}") not in index
+    assert all(len(found) <= 4 for found in pages.values())  # two items, two languages each
+    assert sum(len(found) for found in pages.values()) == 6
+    assert absolute(releases[0].get_absolute_url("en")) in pages[(first_id + 1) // 2]
+    assert client.get(f"/sitemap-releases.xml?p={len(pages) + 1}").status_code == 404
+    assert client.get("/sitemap-releases.xml?p=0").status_code == 404
     assert client.get("/sitemap-releases.xml?p=x").status_code == 404
 
 
@@ -130,7 +136,7 @@ def test_index_query_count_does_not_grow(client, django_assert_max_num_queries):
     for _ in range(10):
         make_release(tags=[make_tag()])
 
-    # Per section of items: a count, and for releases and agreements the latest change.
+    # At most one query per section of items (releases, tags, agreements).
     with django_assert_max_num_queries(5):
         client.get("/sitemap.xml")
 
@@ -148,3 +154,15 @@ def test_robots_txt_points_to_the_sitemap(client):
         "Disallow: /i18n/",
         "Sitemap: http://testserver/sitemap.xml",
     ]
+
+
+def test_registered_section_joins_the_index(client, monkeypatch):
+    class NoticeSitemap(sitemaps.StaticPageSitemap):
+        url_names = ["home"]
+
+    monkeypatch.setitem(sitemaps.registry, "notices", NoticeSitemap)
+
+    index = [loc.text for loc in xml(client, "/sitemap.xml").findall("s:sitemap/s:loc", NS)]
+
+    assert index[-1] == absolute("/sitemap-notices.xml")
+    assert absolute("/en/") in urls(client, "notices")
