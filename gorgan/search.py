@@ -30,6 +30,7 @@ from django.db.models.functions import Concat, Length, Replace
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from gorgan import normalize
 
@@ -42,6 +43,29 @@ MAX_CANDIDATES = 1000
 SUMMARY_LENGTH = 280
 STATISTICS_TARGET = 1000
 SEARCH_CONFIG = "simple"  # the text is normalised already; no stemming, no stop words
+
+
+class SearchDocumentField(TextField):
+    """The normalised text of a translation that the site search looks through.
+
+    Kept current by the model's save path; not editable. Deconstructs as a plain TextField, so
+    migrations stay free of this class.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("verbose_name", _("search document"))
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("default", "")
+        kwargs.setdefault("editable", False)
+        kwargs.setdefault(
+            "help_text",
+            _("Normalised text that the site search looks through; kept current on save."),
+        )
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.TextField", args, kwargs
 
 
 @dataclass(frozen=True)
@@ -454,7 +478,7 @@ def highlight(text, query):
 
 def _word_boundary(text, position, step, reach=20):
     """``position`` moved (by at most ``reach``) so that it does not cut a word in two."""
-    for _ in range(reach):
+    for _step in range(reach):
         if position <= 0 or position >= len(text) or text[position - (step < 0)].isspace():
             break
         position += step

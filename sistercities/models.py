@@ -22,6 +22,7 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields, TranslatedFieldsModel
 
 from gorgan import dates
+from gorgan.search import SearchDocumentField
 from gorgan.slugs import UniqueSlugPerLanguage
 from gorgan.translated import translated_field
 from gorgan.translation_tracking import SourceHashField, SourceTrackedTranslation
@@ -315,13 +316,7 @@ class AgreementTranslation(UniqueSlugPerLanguage, SourceTrackedTranslation, Tran
         blank=True,
         help_text=_("For example the partner's municipality or a consulate general."),
     )
-    search_document = models.TextField(
-        _("search document"),
-        blank=True,
-        default="",
-        editable=False,
-        help_text=_("Normalised text that the site search looks through; kept current on save."),
-    )
+    search_document = SearchDocumentField()
 
     class Meta:
         verbose_name = _("agreement translation")
@@ -406,15 +401,7 @@ class Commitment(TranslatableModel):
         description=models.TextField(_("description"), blank=True),
         responsible_body=models.CharField(_("responsible body"), max_length=250, blank=True),
         source_hash=SourceHashField(),
-        search_document=models.TextField(
-            _("search document"),
-            blank=True,
-            default="",
-            editable=False,
-            help_text=_(
-                "Normalised text that the site search looks through; kept current on save."
-            ),
-        ),
+        search_document=SearchDocumentField(),
     )
 
     objects = CommitmentQuerySet.as_manager()

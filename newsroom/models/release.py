@@ -13,6 +13,7 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFieldsModel
 from taggit.managers import TaggableManager
 
+from gorgan.search import SearchDocumentField
 from gorgan.slugs import UniqueSlugPerLanguage
 from gorgan.translated import translated_field
 from gorgan.translation_tracking import SourceTrackedTranslation
@@ -268,13 +269,7 @@ class PressReleaseTranslation(
         },
     )
     saved_at = models.DateTimeField(_("translation saved at"), auto_now=True)
-    search_document = models.TextField(
-        _("search document"),
-        blank=True,
-        default="",
-        editable=False,
-        help_text=_("Normalised text that the site search looks through; kept current on save."),
-    )
+    search_document = SearchDocumentField()
 
     class Meta:
         verbose_name = _("press release translation")
