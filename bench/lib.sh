@@ -46,8 +46,10 @@ prepare_database() {
     $PY manage.py collectstatic --no-input -v 0
 }
 
-start_server() { # $1 = page cache seconds, $2 = REDIS_URL (empty: local memory)
-    PAGE_CACHE_SECONDS="$1" REDIS_URL="$2" GUNICORN_BIND="$BIND" \
+start_server() { # $1 = page cache seconds, $2 = REDIS_URL (empty: local memory),
+                 # $3 = page-part cache seconds (default 3600; 0 renders every part every time)
+    PAGE_CACHE_SECONDS="$1" REDIS_URL="$2" FRAGMENT_CACHE_SECONDS="${3:-3600}" \
+        GUNICORN_BIND="$BIND" \
         GUNICORN_WORKERS="${BENCH_WORKERS:-3}" \
         .venv/bin/gunicorn gorgan.wsgi:application -c deploy/gunicorn.conf.py \
         --pid "$RUN_DIR/gunicorn.pid" --daemon --error-logfile "$RUN_DIR/gunicorn.log"

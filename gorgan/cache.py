@@ -3,13 +3,32 @@
 import logging
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
 
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError)
+
+
+class ReusedClients(RedisCacheClient):
+    """Django's Redis client, keeping one ``redis.Redis`` per connection pool.
+
+    Django builds a new client object for every operation; building one costs more than a
+    cached read itself. A ``redis.Redis`` may be shared between threads.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
 
 
 class ResilientRedisCache(RedisCache):
@@ -19,6 +38,10 @@ class ResilientRedisCache(RedisCache):
     raise, because rate limiting is built on them and must refuse rather than let everything
     through when it cannot count.
     """
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusedClients
 
     def _forgiving(self, operation, fallback, *args, **kwargs):
         try:

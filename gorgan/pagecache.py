@@ -1,4 +1,4 @@
-"""Full-page cache for anonymous readers.
+"""Full-page cache for anonymous readers, and the fragment cache under it.
 
 A cached page is served without touching the database, sessions or templates. Entries carry
 the content *generation* they were rendered under; any change to public content starts a new
@@ -9,10 +9,16 @@ so several app servers agree on it.
 
 Never cached: staff (anyone with a session cookie), non-GET requests, the admin, responses
 that set cookies or say ``private``/``no-store``, and anything but 200 responses.
+
+Requests the page cache does not answer (a page not cached yet, an address with tracking
+parameters, a reader with a session) still reuse the expensive parts of a page, rendered once
+per generation: see ``cached_fragment``.
 """
 
 import hashlib
 import secrets
+import threading
+from collections import OrderedDict
 
 from django.apps import apps
 from django.conf import settings
@@ -20,7 +26,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 GENERATION_KEY = "pagecache:generation"
 NEXT_PUBLICATION_KEY = "pagecache:next-publication"
@@ -71,8 +77,124 @@ def next_publication_timestamp():
     release_model = apps.get_model("newsroom", "PressRelease")
     moment = release_model.objects.next_publication_time()
     timestamp = moment.timestamp() if moment else 0
-    cache.set(NEXT_PUBLICATION_KEY, timestamp, timeout=settings.PAGE_CACHE_SECONDS)
+    # Scheduling a release starts a new generation and deletes this key, so the value only
+    # needs a bound for releases whose time has come.
+    timeout = max(settings.PAGE_CACHE_SECONDS, settings.FRAGMENT_CACHE_SECONDS, 1)
+    cache.set(NEXT_PUBLICATION_KEY, timestamp, timeout=timeout)
     return timestamp or None
+
+
+def current_generation(request=None):
+    """The content generation that cached pages and fragments must carry to be fresh.
+
+    Read once per request: every part of one page is then of the same generation.
+    """
+    generation = getattr(request, "content_generation", None)
+    if generation is None:
+        generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = secrets.token_hex(8)
+        # Another process may have started one meanwhile: theirs wins.
+        cache.add(GENERATION_KEY, generation, timeout=None)
+        generation = cache.get(GENERATION_KEY, generation)
+    if request is not None:
+        request.content_generation = generation
+    return generation
+
+
+def seconds_fresh(limit):
+    """How long something rendered now may be kept: ``limit``, or less when a scheduled
+    release goes public sooner (the generation does not change at that moment)."""
+    expires = now() + limit
+    next_publication = next_publication_timestamp()
+    if next_publication:
+        expires = min(expires, next_publication)
+    return max(1, int(expires - now()))
+
+
+class RecentFragments:
+    """The parts this process rendered or fetched lately, up to a size in characters.
+
+    Keys carry the generation, so a part of an old generation is never asked for again and
+    ages out; each entry also keeps its expiry time (the next scheduled publication).
+    """
+
+    def __init__(self, max_size):
+        self.max_size = max_size
+        self.size = 0
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None:
+                return None
+            if entry[0] <= now():
+                self._remove(key)
+                return None
+            self.entries.move_to_end(key)
+            return entry[1]
+
+    def set(self, key, html, expires):
+        with self.lock:
+            if key in self.entries:
+                self._remove(key)
+            self.entries[key] = (expires, html)
+            self.size += len(html)
+            while self.size > self.max_size and self.entries:
+                self._remove(next(iter(self.entries)))
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+    def _remove(self, key):
+        _expires, html = self.entries.pop(key)
+        self.size -= len(html)
+
+
+# About 8 MB of text per process: a few hundred articles and every page's shared parts.
+recent_fragments = RecentFragments(max_size=8_000_000)
+
+
+def cached_fragment(request, name, vary, render):
+    """The HTML of a page part, rendered by ``render()`` once per content generation.
+
+    The key holds ``name``, the ``vary`` values, the language and the scheme and host (parts
+    may hold absolute links). A part must not depend on the visitor: views render the
+    visitor's own variants (a bound form, a notice) without this. Any change to public
+    content starts a new generation, so a part is never staler than a cached page would be.
+    Parts are looked up in this process first, then in the shared cache.
+    """
+    if settings.FRAGMENT_CACHE_SECONDS <= 0:
+        return render()
+    identity = "|".join(
+        str(part)
+        for part in (
+            name,
+            translation.get_language(),
+            request.scheme,
+            request.get_host(),
+            current_generation(request),
+            *vary,
+        )
+    )
+    key = "pagecache:fragment:" + hashlib.sha256(identity.encode()).hexdigest()
+    html = recent_fragments.get(key)
+    if html is not None:
+        return html
+    found = cache.get(key)
+    if isinstance(found, tuple) and len(found) == 2 and found[0] > now():
+        expires, html = found
+    else:
+        timeout = seconds_fresh(settings.FRAGMENT_CACHE_SECONDS)
+        expires = now() + timeout
+        html = render()
+        cache.set(key, (expires, html), timeout=timeout)
+    recent_fragments.set(key, html, expires)
+    return html
 
 
 class PageCacheMiddleware:
@@ -92,22 +214,16 @@ class PageCacheMiddleware:
             + hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
         )
         found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            generation = secrets.token_hex(8)
-            cache.add(GENERATION_KEY, generation, timeout=None)
-            generation = cache.get(GENERATION_KEY, generation)
+        generation = found.get(GENERATION_KEY) or current_generation()
+        request.content_generation = generation
         entry = found.get(key)
         if entry and entry[0] == generation and now() < entry[1]:
             return self.rebuild(entry)
 
         response = self.get_response(request)
         if self.is_storable(request, response):
-            expires = now() + settings.PAGE_CACHE_SECONDS
-            next_publication = next_publication_timestamp()
-            if next_publication:
-                expires = min(expires, next_publication)
-            timeout = max(1, int(expires - now()))
+            timeout = seconds_fresh(settings.PAGE_CACHE_SECONDS)
+            expires = now() + timeout
             headers = [(k, v) for k, v in response.items() if k.lower() != "set-cookie"]
             cache.set(
                 key,

@@ -1,7 +1,7 @@
 from urllib.parse import unquote
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, TemplateView
@@ -27,6 +28,25 @@ from .pagination import newest_first_page, page_number
 from .slug_history import moved_release_url
 
 RELEASES_PER_PAGE = 20
+PAGE_EXTRAS = (
+    "section_name",
+    "office_name",
+    "source_office_name",
+    "has_gallery",
+    "has_similar_pins",
+)
+
+
+def page_content_prefetches():
+    """Tags and agreements of an article, with their names in the active language."""
+    return (
+        Prefetch("tagged_items", queryset=TaggedRelease.objects.with_tag_labels()),
+        Prefetch(
+            "agreements",
+            queryset=Agreement.objects.public().with_link_text(),
+            to_attr="public_agreements",
+        ),
+    )
 
 
 class PublicReleasesMixin:
@@ -151,25 +171,47 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
     context_object_name = "release"
 
     def get_queryset(self):
-        return self.with_page_contents(PressRelease.objects.published())
+        return self.with_page_header(PressRelease.objects.published())
 
     @staticmethod
-    def with_page_contents(releases):
-        """Everything the article page shows, in a fixed number of queries."""
+    def with_page_header(releases):
+        """What every view of the page needs: the release and its translations.
+
+        The rest is read only when the page's cached parts are missing (``load_page_contents``),
+        so a reader served those parts costs two light queries.
+        """
+        return releases.prefetch_related("translations")
+
+    @staticmethod
+    def with_page_extras(releases):
+        """Section, featured image, names in the page's language, and whether a gallery and
+        pinned similar items exist."""
         return (
             releases.select_related("section", "featured_image")
             .with_names()
             .annotate(has_gallery=gallery_exists(), has_similar_pins=similar_pins_exist())
-            .prefetch_related(
-                "translations",
-                Prefetch("tagged_items", queryset=TaggedRelease.objects.with_tag_labels()),
-                Prefetch(
-                    "agreements",
-                    queryset=Agreement.objects.public().with_link_text(),
-                    to_attr="public_agreements",
-                ),
-            )
         )
+
+    @classmethod
+    def with_page_contents(cls, releases):
+        """Everything the article page shows, in a fixed number of queries."""
+        return cls.with_page_extras(cls.with_page_header(releases)).prefetch_related(
+            *page_content_prefetches()
+        )
+
+    @classmethod
+    def load_page_contents(cls, release):
+        """``release`` with what only the article's body needs, read once."""
+        if not hasattr(release, "has_gallery"):
+            loaded = cls.with_page_extras(PressRelease.objects.filter(pk=release.pk)).get()
+            # Onto the instance the view holds: it has the translations and the page language.
+            release.section = loaded.section
+            release.featured_image = loaded.featured_image
+            for name in PAGE_EXTRAS:
+                setattr(release, name, getattr(loaded, name))
+        if "tagged_items" not in getattr(release, "_prefetched_objects_cache", {}):
+            prefetch_related_objects([release], *page_content_prefetches())
+        return release
 
     def get_object(self, queryset=None):
         slug = self.kwargs["slug"]
@@ -211,28 +253,45 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
         if is_fallback:
             release.set_current_language(settings.LANGUAGE_CODE)
         content_language = settings.LANGUAGE_CODE if is_fallback else language
+        comment_received = self.request.GET.get("comment") == "received"
+
+        def with_contents():
+            return self.load_page_contents(release)
+
         context.update(
             is_fallback=is_fallback,
             # The original is shown, so its dateline names the office in Persian too.
-            dateline_office=release.source_office_name if is_fallback else release.office_name,
+            dateline_office=SimpleLazyObject(
+                lambda: (
+                    with_contents().source_office_name
+                    if is_fallback
+                    else with_contents().office_name
+                )
+            ),
             content_language=content_language,
             alternate_urls={
                 code: release.get_absolute_url(code) if code in available else reverse_home(code)
                 for code, _name in settings.LANGUAGES
             },
-            similar_releases=release.similar_releases(language),
-            comments=list(release.comments.approved()),
+            # Read only where a fragment is rendered rather than taken from the cache.
+            release_with_contents=with_contents,
+            similar_releases=SimpleLazyObject(lambda: with_contents().similar_releases(language)),
+            comments=SimpleLazyObject(lambda: list(release.comments.approved())),
             comment_token=antispam.form_token(release),
-            comment_received=self.request.GET.get("comment") == "received",
+            comment_received=comment_received,
+            page_meta=SimpleLazyObject(
+                lambda: release_page_meta(
+                    self.request,
+                    with_contents(),
+                    content_language,
+                    is_fallback,
+                    image=with_contents().og_image_url(),
+                )
+            ),
         )
         context.setdefault("comment_form", CommentForm(release=release))
-        context["page_meta"] = release_page_meta(
-            self.request,
-            release,
-            context["content_language"],
-            is_fallback,
-            image=release.og_image_url(),
-        )
+        # The parts are the same for every reader unless the page shows a reader's own comment.
+        context["cache_fragments"] = not (comment_received or context["comment_form"].is_bound)
         return context
 
     def render_to_response(self, context, **response_kwargs):
@@ -375,4 +434,6 @@ class ReleasePreviewView(ReleaseDetailView):
                     else reverse("home")
                 )
         context["alternate_urls"] = alternate_urls
+        # A draft's parts must never be stored where the published page could find them.
+        context["cache_fragments"] = False
         return context

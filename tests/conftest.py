@@ -5,6 +5,10 @@ import pytest
 def _fresh_cache():
     from django.core.cache import cache
 
+    from gorgan.pagecache import recent_fragments
+
     cache.clear()
+    recent_fragments.clear()
     yield
     cache.clear()
+    recent_fragments.clear()

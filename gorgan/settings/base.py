@@ -179,6 +179,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Anonymous readers get pages from the full-page cache for at most this long (0 turns it off);
 # content changes and scheduled publications refresh them sooner.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Parts of pages (an article's body, tags, related boxes, comments) rendered once per content
+# generation and reused by requests the page cache does not answer; 0 turns this off.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
 
 # Client addresses are stored only as keyed hashes. A secret of their own lets SECRET_KEY be
 # rotated without losing the link between a sender's comments; empty means derive it from

@@ -4,7 +4,7 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
 
-from gorgan import dates
+from gorgan import dates, pagecache
 
 register = template.Library()
 
@@ -75,3 +75,42 @@ def lang_span(value, language_code):
     if not attributes:
         return value
     return format_html("<span{}>{}</span>", attributes, value)
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary = vary
+
+    def render(self, context):
+        def render_part():
+            return self.nodelist.render(context)
+
+        # Views whose page shows something of the visitor's own (a draft, a form they sent)
+        # turn it off; an error page rendered without a request has nothing to key it by.
+        request = context.get("request")
+        if request is None or not context.get("cache_fragments", True):
+            return render_part()
+        vary = [value.resolve(context) for value in self.vary]
+        return pagecache.cached_fragment(request, self.name, vary, render_part)
+
+
+@register.tag
+def cachedfragment(parser, token):
+    """``{% cachedfragment "name" value... %}...{% endcachedfragment %}``
+
+    Renders its contents once per content generation for each set of values (and language and
+    host), unless the view put a false ``cache_fragments`` in the context. Context values are
+    read only when the part is rendered, so a view can pass callables for data the part alone
+    needs. The contents must not depend on the visitor.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(
+            'Usage: {% cachedfragment "name" value... %}...{% endcachedfragment %}'
+        )
+    name = bits[1].strip("\"'")
+    nodelist = parser.parse(("endcachedfragment",))
+    parser.delete_first_token()
+    return CachedFragmentNode(nodelist, name, [parser.compile_filter(bit) for bit in bits[2:]])

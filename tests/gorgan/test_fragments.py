@@ -1,0 +1,147 @@
+"""Parts of pages rendered once per content generation (``gorgan.pagecache.cached_fragment``).
+
+The page cache is off in these tests: they are about the requests it does not answer (a page
+not cached yet, an address with tracking parameters, a reader with a session).
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from gorgan import pagecache
+from gorgan.pagecache import RecentFragments
+from newsroom import preview
+from newsroom.models import Comment, PressRelease
+from tests.factories import make_comment, make_release, make_tag
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fragment_cache(settings):
+    settings.FRAGMENT_CACHE_SECONDS = 3600
+
+
+def get_counting_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response, len(queries)
+
+
+def test_article_parts_are_rendered_once_and_the_page_stays_the_same(client):
+    release = make_release(tags=[make_tag() for _ in range(5)])
+    make_comment(release)
+    url = release.get_absolute_url("fa")
+    client.get("/fa/")
+
+    first, first_queries = get_counting_queries(client, url)
+    again, again_queries = get_counting_queries(client, f"{url}?utm_source=telegram")
+
+    # Release and translations: enough to route, redirect and name the page.
+    assert again_queries == 2 < first_queries
+    assert again.content == first.content
+
+
+def test_saved_change_is_in_the_next_rendering(client, django_capture_on_commit_callbacks):
+    release = make_release()
+    url = release.get_absolute_url("en")
+    client.get(url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        release.set_current_language("en")
+        release.body = "<p>The ring road reopens on Sunday.</p>"
+        release.save()
+
+    assert "The ring road reopens on Sunday." in client.get(url).content.decode()
+
+
+def test_approved_comment_appears_at_once(client, django_capture_on_commit_callbacks):
+    release = make_release()
+    comment = make_comment(release, status=Comment.Status.PENDING, body="پیاده‌رو را تعمیر کنید")
+    url = release.get_absolute_url("fa")
+    assert "پیاده‌رو را تعمیر کنید" not in client.get(url).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        comment.status = Comment.Status.APPROVED
+        comment.save()
+
+    assert "پیاده‌رو را تعمیر کنید" in client.get(url).content.decode()
+
+
+def test_scheduled_release_joins_similar_content_when_its_time_comes(client, monkeypatch):
+    tag = make_tag()
+    release = make_release(tags=[tag])
+    make_release(
+        tags=[tag],
+        publish_at=timezone.now() + timedelta(minutes=10),
+        title={"fa": "بازگشایی پل"},
+    )
+    url = release.get_absolute_url("fa")
+    assert "بازگشایی پل" not in client.get(url).content.decode()
+
+    later = timezone.now() + timedelta(minutes=11)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    monkeypatch.setattr(pagecache, "now", later.timestamp)
+
+    assert "بازگشایی پل" in client.get(url).content.decode()
+
+
+def test_reader_sees_their_own_notice_and_errors_not_a_stored_part(client):
+    release = make_release()
+    url = release.get_absolute_url("fa")
+    client.get(url)
+
+    received = client.get(f"{url}?comment=received").content.decode()
+    refused = client.post(
+        f"{url}comments/",
+        {"name": "", "email": "", "body": "بدون نام", "website": "", "token": "x"},
+        headers={"Origin": "http://testserver"},
+    )
+    plain = client.get(url).content.decode()
+
+    assert "comments__received" in received
+    assert refused.status_code == 400
+    assert "بدون نام" in refused.content.decode()
+    assert "comments__received" not in plain
+    assert "بدون نام" not in plain
+
+
+def test_preview_never_reads_or_stores_the_published_page_parts(client):
+    release = make_release(title={"fa": "عنوان منتشر شده"})
+    url = release.get_absolute_url("fa")
+    client.get(url)
+    # Changed behind the signals' back: only a fresh rendering can show it.
+    PressRelease.objects.filter(pk=release.pk).update(status=PressRelease.Status.DRAFT)
+    release.translations.filter(language_code="fa").update(title="عنوان پیش نویس")
+
+    shown = client.get(f"/fa/news/preview/{preview.make_token(release)}/").content.decode()
+
+    assert '<h1 class="release__title">عنوان پیش نویس</h1>' in shown
+    assert '<h1 class="release__title">عنوان منتشر شده</h1>' not in shown
+
+
+def test_turned_off_renders_every_time(client, settings):
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    release = make_release()
+    url = release.get_absolute_url("fa")
+    client.get("/fa/")  # any page caches the site identity and services
+    _first, first_queries = get_counting_queries(client, url)
+    _again, again_queries = get_counting_queries(client, url)
+
+    assert again_queries == first_queries > 2
+
+
+def test_recent_parts_are_kept_within_their_size_and_expiry():
+    recent = RecentFragments(max_size=10)
+    now = pagecache.now()
+    recent.set("old", "12345", now + 60)
+    recent.set("new", "123456", now + 60)
+    recent.set("expired", "1", now - 1)
+
+    assert recent.get("old") is None  # pushed out by the newer parts
+    assert recent.get("new") == "123456"
+    assert recent.get("expired") is None
+    assert recent.size <= 10
