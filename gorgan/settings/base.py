@@ -280,6 +280,7 @@ AXES_VERBOSE = False
 DATABASE_RETRY_AFTER_SECONDS = 30
 
 TAGGIT_CASE_INSENSITIVE = True
+TAGGIT_TAGS_FROM_STRING = "newsroom.models.taxonomy.parse_tag_names"
 
 LOGGING = {
     "version": 1,

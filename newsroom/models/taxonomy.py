@@ -6,8 +6,21 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 from taggit.models import TagBase, TaggedItemBase
+from taggit.utils import _parse_tags
 
 from gorgan.translation_tracking import SourceHashField
+
+# The commas of the languages the editors type in: Persian «،», Chinese «，» and «、».
+TAG_SEPARATORS = str.maketrans({"،": ",", "，": ",", "、": ","})
+
+
+def parse_tag_names(text):
+    """The tag names in the admin's tag field (``TAGGIT_TAGS_FROM_STRING``).
+
+    Taggit splits on commas, or on spaces when there is no comma; a Persian editor's «،» must
+    count as a comma, or «شهرداری گرگان، گوانگژو» would become three tags.
+    """
+    return _parse_tags((text or "").translate(TAG_SEPARATORS))
 
 
 class Office(TranslatableModel):

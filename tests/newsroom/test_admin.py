@@ -50,6 +50,18 @@ def test_admin_creates_release_with_tags_author_and_short_code(staff_client, adm
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "typed",
+    ["شهرداری گرگان، گوانگژو", "شهرداری گرگان，گوانگژو", "شهرداری گرگان、 گوانگژو"],
+)
+def test_persian_and_chinese_commas_separate_tags(staff_client, typed):
+    response = staff_client.post(f"{ADD_URL}?language=fa", release_form(tags=typed))
+
+    assert response.status_code == 302
+    assert sorted(PressRelease.objects.get().tags.names()) == ["شهرداری گرگان", "گوانگژو"]
+
+
+@pytest.mark.django_db
 def test_duplicate_slug_in_same_language_is_a_form_error(staff_client):
     make_release(languages=("fa",), title={"fa": "خبر تازه"})
     staff_client.cookies["django_language"] = "en"
