@@ -47,7 +47,12 @@ prepare_database() {
 }
 
 start_server() { # $1 = page cache seconds, $2 = REDIS_URL (empty: local memory),
-                 # $3 = page-part cache seconds (default 3600; 0 renders every part every time)
+                 # $3 = page-part cache seconds (default 3600; 0 renders every part every time).
+                 # Refuses to measure whatever else may be answering on the port.
+    if curl -s -o /dev/null "http://$BIND/"; then
+        echo "bench: $BIND is taken by another server; stop it first" >&2
+        exit 1
+    fi
     PAGE_CACHE_SECONDS="$1" REDIS_URL="$2" FRAGMENT_CACHE_SECONDS="${3:-3600}" \
         GUNICORN_BIND="$BIND" \
         GUNICORN_WORKERS="${BENCH_WORKERS:-3}" \
@@ -60,9 +65,12 @@ start_server() { # $1 = page cache seconds, $2 = REDIS_URL (empty: local memory)
     echo "bench: gunicorn did not start; see $RUN_DIR/gunicorn.log" >&2
     exit 1
 }
-stop_server() {
-    [ -f "$RUN_DIR/gunicorn.pid" ] && kill "$(cat "$RUN_DIR/gunicorn.pid")" && sleep 2
+stop_server() { # and wait until the port is free, so the next server can take it
+    [ -f "$RUN_DIR/gunicorn.pid" ] && kill "$(cat "$RUN_DIR/gunicorn.pid")"
     rm -f "$RUN_DIR/gunicorn.pid"
+    for _ in $(seq 30); do curl -s -o /dev/null "http://$BIND/" || return 0; sleep 0.5; done
+    echo "bench: something still answers on $BIND" >&2
+    exit 1
 }
 trap 'stop_server; rm -rf "$RUN_DIR"' EXIT
 

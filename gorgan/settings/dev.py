@@ -14,3 +14,6 @@ SECRET_KEY = os.environ.get("SECRET_KEY") or (
 # Serve static files straight from the app folders while developing.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Template edits should show at the next request, not when the page parts expire.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "0" if DEBUG else "3600"))
