@@ -1,8 +1,9 @@
-"""The README's screenshots: the main pages at phone and desktop width, Persian and English.
+"""The README's screenshots: the main pages at phone and desktop width, in every language.
 
 Not part of the normal run; ``SAVE_SCREENSHOTS=1 pytest tests/browser/test_screenshots.py``
 writes them to docs/screenshots/ (first screen of each page, colours reduced to keep the
-files small). Persian needs a font with Arabic letters installed (fonts-noto-core).
+files small). Persian needs a font with Arabic letters (fonts-noto-core), Chinese a CJK font
+(fonts-noto-cjk).
 """
 
 import os
@@ -42,7 +43,7 @@ def test_save_screenshots_of_the_main_pages(browser, live_server, size):
     page = context.new_page()
 
     saved = []
-    for language in ("fa", "en"):
+    for language in ("fa", "en", "zh-hans"):
         pages = {
             "home": f"/{language}/",
             "article": seed.get_absolute_url(language),
