@@ -12,7 +12,7 @@ from .models import Service, SiteIdentity
 
 
 @admin.register(SiteIdentity)
-class SiteIdentityAdmin(TranslatableAdmin):
+class SiteIdentityAdmin(TranslationAccessMixin, TranslatableAdmin):
     """A single record: the list goes straight to it, and it cannot be deleted."""
 
     fieldsets = [

@@ -42,6 +42,7 @@ class SiteIdentity(TranslatableModel):
         verbose_name = _("site identity")
         verbose_name_plural = _("site identity")
         ordering = ["pk"]
+        permissions = [("translate_siteidentity", _("Can translate the site identity"))]
         constraints = [
             models.CheckConstraint(condition=models.Q(pk=1), name="gorgan_siteidentity_singleton")
         ]

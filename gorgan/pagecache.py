@@ -155,7 +155,8 @@ class RecentFragments:
         self.size -= len(html)
 
 
-# About 8 MB of text per process: a few hundred articles and every page's shared parts.
+# 8 million characters per process (up to 16 MB for Persian text): a few hundred articles
+# and every page's shared parts.
 recent_fragments = RecentFragments(max_size=8_000_000)
 
 

@@ -58,9 +58,11 @@ ROLE_PERMISSIONS = {
         *model_permissions("newsroom.office", "view", "translate"),
         *model_permissions("newsroom.image", "view", "translate"),
         *model_permissions("gorgan.service", "view", "translate"),
+        *model_permissions("gorgan.siteidentity", "view", "translate"),
         *model_permissions("sistercities.partnercity", "view", "translate"),
         *model_permissions("sistercities.agreement", "view", "translate"),
         *model_permissions("sistercities.commitment", "view", "translate"),
+        *model_permissions("sistercities.commitmentupdate", "view", "translate"),
     ],
     INTERNATIONAL_AFFAIRS: [
         *model_permissions("sistercities.partnercity", *ALL),

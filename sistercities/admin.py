@@ -286,10 +286,16 @@ class AgreementAdmin(
         )
 
 
-class CommitmentUpdateInline(TranslatableTabularInline):
+class CommitmentUpdateInline(TranslationAccessMixin, TranslatableTabularInline):
+    """A commitment's history; translators translate its notes and change nothing else."""
+
     model = CommitmentUpdate
     fields = ["date", "status", "note"]
     extra = 1
+
+    def shared_field_names(self):
+        # The commitment itself is the inline's link to its parent, never a field of the form.
+        return [name for name in super().shared_field_names() if name != "commitment"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translations")

@@ -474,6 +474,7 @@ class CommitmentUpdate(TranslatableModel):
         verbose_name = _("commitment update")
         verbose_name_plural = _("commitment updates")
         ordering = ["-date", "-pk"]
+        permissions = [("translate_commitmentupdate", _("Can translate commitment updates"))]
 
     def __str__(self):
         return f"{self.commitment} – {self.get_status_display()} ({self.date.isoformat()})"

@@ -293,3 +293,46 @@ def test_every_admin_page_opens_or_refuses_for_every_role(client, media_root, ro
     statuses = {page: client.get(page).status_code for page in pages}
 
     assert set(statuses.values()) <= {200, 302, 403}, statuses
+
+
+@pytest.mark.django_db
+def test_translator_translates_the_site_identity_and_nothing_else(client, as_admin):
+    from gorgan.models import SiteIdentity
+    from tests.factories import make_site_identity
+
+    make_site_identity()
+    url = f"/admin/gorgan/siteidentity/{SiteIdentity.SINGLETON_PK}/change/"
+    client.force_login(make_staff(TRANSLATOR))
+
+    english = form_from(as_admin, f"{url}?language=en", name="Gorgan Municipality")
+    client.post(f"{url}?language=en", english | {"phone": "000"})
+    persian = form_from(as_admin, f"{url}?language=fa", name="نام دیگر")
+    refused = client.post(f"{url}?language=fa", persian)
+
+    identity = SiteIdentity.objects.get()
+    assert identity.safe_translation_getter("name", language_code="en") == "Gorgan Municipality"
+    assert identity.safe_translation_getter("name", language_code="fa") == "شهرداری گرگان"
+    assert identity.phone == "017-32224001"
+    assert refused.status_code == 403
+
+
+@pytest.mark.django_db
+def test_translator_translates_commitment_update_notes_only(client, as_admin):
+    from sistercities.models import CommitmentUpdate
+    from tests.sistercities.factories import make_update
+
+    commitment = make_commitment(make_agreement())
+    update = make_update(commitment, Commitment.Status.IN_PROGRESS)
+    url = f"/admin/sistercities/commitment/{commitment.pk}/change/?language=en"
+    client.force_login(make_staff(TRANSLATOR))
+    page = client.get(url)
+    (inline,) = page.context["inline_admin_formsets"]
+
+    data = form_from(as_admin, url, **{"updates-0-note": "Site survey finished"})
+    client.post(url, data | {"updates-0-status": Commitment.Status.COMPLETED})
+
+    update = CommitmentUpdate.objects.get(pk=update.pk)
+    assert (inline.has_add_permission, inline.has_delete_permission) == (False, False)
+    assert update.safe_translation_getter("note", language_code="en") == "Site survey finished"
+    assert update.status == Commitment.Status.IN_PROGRESS
+    assert CommitmentUpdate.objects.count() == 1
