@@ -7,8 +7,6 @@ not cached yet, an address with tracking parameters, a reader with a session).
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from gorgan import pagecache
@@ -16,6 +14,7 @@ from gorgan.pagecache import RecentFragments
 from newsroom import preview
 from newsroom.models import Comment, PressRelease
 from tests.factories import make_comment, make_release, make_tag
+from tests.gorgan.test_pagecache import get_counting_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -23,12 +22,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def fragment_cache(settings):
     settings.FRAGMENT_CACHE_SECONDS = 3600
-
-
-def get_counting_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    return response, len(queries)
 
 
 def test_article_parts_are_rendered_once_and_the_page_stays_the_same(client):
