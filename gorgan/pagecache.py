@@ -28,6 +28,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone, translation
 
+from gorgan.cache import UNREACHABLE
+
 GENERATION_KEY = "pagecache:generation"
 NEXT_PUBLICATION_KEY = "pagecache:next-publication"
 CONTENT_APPS = {"newsroom", "sistercities", "gorgan", "taggit"}
@@ -85,7 +87,8 @@ def next_publication_timestamp():
 
 
 def current_generation(request=None):
-    """The content generation that cached pages and fragments must carry to be fresh.
+    """The content generation that cached pages and fragments must carry to be fresh, or
+    ``None`` while the shared cache is unreachable (then nothing is cached or reused).
 
     Read once per request: every part of one page is then of the same generation.
     """
@@ -94,8 +97,11 @@ def current_generation(request=None):
         generation = cache.get(GENERATION_KEY)
     if generation is None:
         generation = secrets.token_hex(8)
-        # Another process may have started one meanwhile: theirs wins.
-        cache.add(GENERATION_KEY, generation, timeout=None)
+        try:
+            # Another process may have started one meanwhile: theirs wins.
+            cache.add(GENERATION_KEY, generation, timeout=None)
+        except UNREACHABLE:
+            return None
         generation = cache.get(GENERATION_KEY, generation)
     if request is not None:
         request.content_generation = generation
@@ -171,18 +177,21 @@ def cached_fragment(request, name, vary, render):
     """
     if settings.FRAGMENT_CACHE_SECONDS <= 0:
         return render()
-    identity = "|".join(
+    generation = current_generation(request)
+    if generation is None:  # the shared cache is unreachable
+        return render()
+    key_source = "|".join(
         str(part)
         for part in (
             name,
             translation.get_language(),
             request.scheme,
             request.get_host(),
-            current_generation(request),
+            generation,
             *vary,
         )
     )
-    key = "pagecache:fragment:" + hashlib.sha256(identity.encode()).hexdigest()
+    key = "pagecache:fragment:" + hashlib.sha256(key_source.encode()).hexdigest()
     html = recent_fragments.get(key)
     if html is not None:
         return html
@@ -215,8 +224,11 @@ class PageCacheMiddleware:
             + hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
         )
         found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY) or current_generation()
-        request.content_generation = generation
+        # The parts of a page rendered below must carry this same generation.
+        request.content_generation = found.get(GENERATION_KEY)
+        generation = current_generation(request)
+        if generation is None:
+            return self.get_response(request)
         entry = found.get(key)
         if entry and entry[0] == generation and now() < entry[1]:
             return self.rebuild(entry)

@@ -115,7 +115,10 @@ def test_cache_without_redis_misses_and_skips_writes():
 
 
 @pytest.mark.django_db
-def test_pages_render_while_redis_is_down(client):
+@pytest.mark.parametrize(("page_cache", "page_parts"), [(0, 0), (300, 3600)])
+def test_pages_render_while_redis_is_down(client, settings, page_cache, page_parts):
+    settings.PAGE_CACHE_SECONDS = page_cache
+    settings.FRAGMENT_CACHE_SECONDS = page_parts
     release = make_release()
     broken_cache = {
         "default": {
