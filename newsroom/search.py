@@ -12,7 +12,10 @@ class PressReleaseSearch(search.TranslatedDocumentSource):
     date_field = "publish_at"
 
     def public_queryset(self, language):
-        return PressRelease.objects.published().in_language(language).for_listing()
+        # A result shows the title, a summary and the date: the translations are all it reads.
+        return (
+            PressRelease.objects.published().in_language(language).prefetch_related("translations")
+        )
 
     def build_result(self, release, query):
         return search.Result(
