@@ -78,6 +78,19 @@ class PressReleaseQuerySet(TranslatableQuerySet):
     def newest_first(self):
         return self.order_by("-publish_at", "-pk")
 
+    def with_title_or_code_containing(self, text):
+        """Releases whose title in any language, or whose short code, contains ``text`` (in
+        any case).
+
+        The titles are matched in a subquery (on PostgreSQL through a trigram index), so a
+        release with several matching translations is found once, without a ``DISTINCT``
+        over the archive.
+        """
+        titles = self.model._parler_meta.root_model.objects.filter(title__icontains=text)
+        return self.filter(
+            models.Q(pk__in=titles.values("master_id")) | models.Q(short_code__icontains=text)
+        )
+
 
 class PressRelease(TranslatableModel):
     class Status(models.TextChoices):

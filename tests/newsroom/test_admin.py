@@ -125,3 +125,26 @@ def test_admin_speaks_persian_by_default_and_english_on_request(staff_client):
 
     assert '<html lang="fa" dir="rtl"' in persian.content.decode()
     assert '<html lang="en" dir="ltr"' in english.content.decode()
+
+
+@pytest.mark.django_db
+def test_change_list_search_finds_titles_in_any_language_and_short_codes(staff_client):
+    ring_road = make_release(
+        title={"fa": "بازگشایی کمربندی", "en": "Ring road reopens", "zh-hans": "环路重新开放"}
+    )
+    park = make_release(title={"fa": "پارک جدید", "en": "A new park", "zh-hans": "新公园"})
+
+    def found(term):
+        response = staff_client.get(CHANGELIST_URL, {"q": term})
+        return list(response.context["cl"].result_list)
+
+    # Each release once, though its title matches in two languages.
+    assert found("RING") == [ring_road]
+    assert found("环路") == [ring_road]
+    assert found("کمربندی") == [ring_road]
+    assert found(park.short_code) == [park]
+    # Every word must match, as in any admin search; quotes keep words together.
+    assert found("new park") == [park]
+    assert found("new ring") == []
+    assert found('"road reopens"') == [ring_road]
+    assert found('"reopens road"') == []
