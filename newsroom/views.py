@@ -170,15 +170,12 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
     template_name = "newsroom/pressrelease_detail.html"
     context_object_name = "release"
 
-    def get_queryset(self):
-        return self.with_page_header(PressRelease.objects.published())
-
     @staticmethod
     def with_page_header(releases):
         """What every view of the page needs: the release and its translations.
 
         The rest is read only when the page's cached parts are missing (``load_page_contents``),
-        so a reader served those parts costs two light queries.
+        so a reader served those parts costs one light query (``find_by_slug``).
         """
         return releases.prefetch_related("translations")
 
@@ -215,16 +212,11 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
 
     def get_object(self, queryset=None):
         slug = self.kwargs["slug"]
-        language = translation.get_language()
-        releases = self.get_queryset()
-        release = releases.filter(
-            translations__language_code=language, translations__slug=slug
-        ).first()
+        releases = PressRelease.objects.published()
+        release = releases.find_by_slug(slug, translation.get_language())
         if release is not None:
             return release
-        release = releases.filter(
-            translations__language_code=settings.LANGUAGE_CODE, translations__slug=slug
-        ).first()
+        release = releases.find_by_slug(slug, settings.LANGUAGE_CODE)
         if release is None:
             raise Http404("No published release with this address.")
         return release

@@ -91,6 +91,31 @@ class PressReleaseQuerySet(TranslatableQuerySet):
             models.Q(pk__in=titles.values("master_id")) | models.Q(short_code__icontains=text)
         )
 
+    def find_by_slug(self, slug, language_code):
+        """The release in this queryset whose ``language_code`` slug is ``slug``, with all its
+        translations loaded, or ``None``: one query, for the article page every reader asks for.
+
+        Reads the translations with their release joined, rather than the release and then
+        its translations.
+        """
+        matching = self.filter(translations__language_code=language_code, translations__slug=slug)
+        translations = list(
+            self.model._parler_meta.root_model.objects.filter(
+                master__in=matching.values("pk")
+            ).select_related("master")
+        )
+        if not translations:
+            return None
+        release = translations[0].master
+        for row in translations:
+            row.master = release
+        # Exactly what prefetch_related("translations") leaves behind, which parler reads.
+        loaded = release.translations.all()
+        loaded._result_cache = translations
+        loaded._prefetch_done = True
+        release._prefetched_objects_cache = {"translations": loaded}
+        return release
+
 
 class PressRelease(TranslatableModel):
     class Status(models.TextChoices):
