@@ -16,6 +16,8 @@ from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext
 
+from gorgan import pagecache
+
 logger = logging.getLogger(__name__)
 
 CACHE_TIMEOUT = 24 * 60 * 60  # entries are cleared on every change; this only bounds a miss
@@ -78,10 +80,17 @@ def _forget(pattern):
         logger.warning("Cache unavailable; could not clear %s.", pattern, exc_info=True)
 
 
-def site_identity(language_code=None):
-    """The site's name, slogan and contact block in ``language_code`` (Persian fallback)."""
+def site_identity(language_code=None, request=None):
+    """The site's name, slogan and contact block in ``language_code`` (Persian fallback).
+
+    With a ``request``, kept in this process for the content generation it is rendered in,
+    since every page's title reads it.
+    """
     language_code = language_code or translation.get_language()
-    return _cached(IDENTITY_KEY.format(language_code), lambda: _load_identity(language_code))
+    key = IDENTITY_KEY.format(language_code)
+    return pagecache.reused_per_generation(
+        request, key, lambda: _cached(key, lambda: _load_identity(language_code))
+    )
 
 
 def services(language_code=None):

@@ -142,12 +142,13 @@ class RecentFragments:
             self.entries.move_to_end(key)
             return entry[1]
 
-    def set(self, key, html, expires):
+    def set(self, key, html, expires, size=None):
+        """Keep ``html`` (or any value of the given ``size``) until ``expires``."""
         with self.lock:
             if key in self.entries:
                 self._remove(key)
-            self.entries[key] = (expires, html)
-            self.size += len(html)
+            self.entries[key] = (expires, html, len(html) if size is None else size)
+            self.size += self.entries[key][2]
             while self.size > self.max_size and self.entries:
                 self._remove(next(iter(self.entries)))
 
@@ -157,8 +158,8 @@ class RecentFragments:
             self.size = 0
 
     def _remove(self, key):
-        _expires, html = self.entries.pop(key)
-        self.size -= len(html)
+        _expires, _value, size = self.entries.pop(key)
+        self.size -= size
 
 
 # 8 million characters per process (up to 16 MB for Persian text): a few hundred articles
@@ -205,6 +206,25 @@ def cached_fragment(request, name, vary, render):
         cache.set(key, (expires, html), timeout=timeout)
     recent_fragments.set(key, html, expires)
     return html
+
+
+def reused_per_generation(request, name, load):
+    """``load()``, computed once per content generation in this process.
+
+    For small site-wide values every page reads (the site's identity): the request's
+    generation is read anyway, and is all it costs. Uncached where page parts are off.
+    """
+    if request is None or settings.FRAGMENT_CACHE_SECONDS <= 0:
+        return load()
+    generation = current_generation(request)
+    if generation is None:
+        return load()
+    key = f"pagecache:value:{name}|{generation}"
+    value = recent_fragments.get(key)
+    if value is None:
+        value = load()
+        recent_fragments.set(key, value, now() + settings.FRAGMENT_CACHE_SECONDS, size=1)
+    return value
 
 
 class PageCacheMiddleware:
