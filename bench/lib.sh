@@ -77,10 +77,11 @@ trap 'stop_server; rm -rf "$RUN_DIR"' EXIT
 measure() { # $1 = path on the gunicorn server; prints "req/s p50 p99 errors"
     measure_url "http://$BIND$1"
 }
-measure_url() { # $1 = URL; prints "req/s p50 p99 errors"
-    local url="$1"
-    wrk -t"$THREADS" -c"$CONNS" -d5s -H 'X-Forwarded-Proto: https' "$url" >/dev/null
-    wrk -t"$THREADS" -c"$CONNS" -d"${SECONDS_PER_URL}s" --latency -H 'X-Forwarded-Proto: https' \
+measure_url() { # $1 = URL, $2 = an extra request header (optional); prints "req/s p50 p99 errors"
+    local url="$1" headers=(-H 'X-Forwarded-Proto: https')
+    [ -n "${2:-}" ] && headers+=(-H "$2")
+    wrk -t"$THREADS" -c"$CONNS" -d5s "${headers[@]}" "$url" >/dev/null
+    wrk -t"$THREADS" -c"$CONNS" -d"${SECONDS_PER_URL}s" --latency "${headers[@]}" \
         "$url" | awk '
         function ms(v,   n, u) { n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
             if (u == "us") return n / 1000; if (u == "ms") return n; if (u == "s") return n * 1000
