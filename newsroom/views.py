@@ -1,3 +1,4 @@
+import functools
 from urllib.parse import unquote
 
 from django.conf import settings
@@ -76,7 +77,10 @@ class ReleaseListView(PublicReleasesMixin, TemplateView):
             page=page,
             releases=page.items,
             page_number=page_number(self.request.GET),
-            archive_months=archive.months_with_releases(translation.get_language()),
+            # Read only where the archive's part is rendered rather than taken from the cache.
+            archive_months=SimpleLazyObject(
+                functools.partial(archive.months_with_releases, translation.get_language())
+            ),
         )
         return context
 

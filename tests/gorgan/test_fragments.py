@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from gorgan import pagecache
+from gorgan import dates, pagecache
 from gorgan.pagecache import RecentFragments
 from newsroom import preview
 from newsroom.models import Comment, PressRelease
@@ -63,6 +63,36 @@ def test_renamed_site_is_in_the_next_page_title(client, django_capture_on_commit
         identity.save()
 
     assert "| شهرداری کلانشهر گرگان</title>" in client.get(url).content.decode()
+
+
+def test_release_cards_keep_each_page_s_headings_and_follow_a_change(
+    client, django_capture_on_commit_callbacks
+):
+    older = make_release(publish_at=timezone.now() - timedelta(days=2))
+    make_release()  # the home page's lead story; ``older`` is its first card
+    title = f'<a href="{older.get_absolute_url("en")}">{older.safe_translation_getter("title", language_code="en")}</a>'
+    assert (
+        f'<h2 class="release-card__title">{title}</h2>' in client.get("/en/news/").content.decode()
+    )
+    assert f'<h3 class="release-card__title">{title}</h3>' in client.get("/en/").content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        older.set_current_language("en")
+        older.lead = "Now with the timetable of the new bus line."
+        older.save()
+
+    for url in ["/en/news/", "/en/"]:
+        assert "Now with the timetable of the new bus line." in client.get(url).content.decode()
+
+
+def test_month_archive_marks_its_own_month(client):
+    release = make_release(publish_at=timezone.now() - timedelta(days=40))
+    client.get("/en/news/")  # the archive's list of months, rendered without a current one
+
+    year, month = dates.month_of(timezone.localdate(release.publish_at), "en")
+    content = client.get(f"/en/news/archive/{year}/{month}/").content.decode()
+
+    assert 'aria-current="page"' in content.split('class="archive-months"')[1]
 
 
 def test_approved_comment_appears_at_once(client, django_capture_on_commit_callbacks):
