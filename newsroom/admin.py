@@ -2,6 +2,7 @@ import reversion
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import format_html
@@ -14,6 +15,7 @@ from reversion.admin import VersionAdmin
 
 from gorgan.admin_history import VersionHistoryAdminMixin
 from gorgan.admin_roles import TranslationAccessMixin
+from gorgan.translated import translated_field
 from gorgan.translation_admin import TranslationStatusAdminMixin
 
 from . import history, preview, renditions, workflow
@@ -57,7 +59,10 @@ class TagFilter(admin.SimpleListFilter):
     parameter_name = "tag"
 
     def lookups(self, request, model_admin):
-        return [(tag.slug, str(tag)) for tag in Tag.objects.prefetch_related("translations")]
+        # Plain values: hundreds of tags as model instances with their translations cost the
+        # change list more than everything else on it.
+        label = Coalesce(translated_field(Tag._parler_meta.root_model, "label", "pk"), "name")
+        return list(Tag.objects.annotate(label_text=label).values_list("slug", "label_text"))
 
     def queryset(self, request, queryset):
         if self.value():

@@ -194,6 +194,8 @@ class PressRelease(TranslatableModel):
         ]
         indexes = [
             models.Index(fields=["status", "-publish_at", "-id"], name="newsroom_release_public"),
+            # The admin's change list, every status newest first, without sorting the archive.
+            models.Index(fields=["-publish_at", "-id"], name="newsroom_release_newest"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -2,8 +2,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from newsroom.admin import TagFilter
 from newsroom.models import PressRelease
-from tests.factories import make_office, make_release, make_section
+from tests.factories import make_office, make_release, make_section, make_tag
 
 ADD_URL = "/admin/newsroom/pressrelease/add/"
 CHANGELIST_URL = "/admin/newsroom/pressrelease/"
@@ -148,3 +149,25 @@ def test_change_list_search_finds_titles_in_any_language_and_short_codes(staff_c
     assert found("new ring") == []
     assert found('"road reopens"') == [ring_road]
     assert found('"reopens road"') == []
+
+
+@pytest.mark.django_db
+def test_change_list_tag_filter_names_tags_in_the_admin_s_language(staff_client, settings):
+    guangzhou = make_tag("گوانگژو", slug="guangzhou", en="Guangzhou")
+    parks = make_tag("پارک", slug="parks")
+    tagged = make_release(tags=[guangzhou])
+    make_release(tags=[parks])
+
+    def tag_choices(language):
+        staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        response = staff_client.get(CHANGELIST_URL)
+        tag_filter = next(
+            f for f in response.context["cl"].filter_specs if isinstance(f, TagFilter)
+        )
+        return sorted(tag_filter.lookup_choices)
+
+    # English where the tag has an English label, else its Persian one.
+    assert tag_choices("en") == [("guangzhou", "Guangzhou"), ("parks", "پارک")]
+    assert tag_choices("fa") == [("guangzhou", "گوانگژو"), ("parks", "پارک")]
+    filtered = staff_client.get(CHANGELIST_URL, {"tag": "guangzhou"})
+    assert list(filtered.context["cl"].result_list) == [tagged]
