@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from newsroom.feeds import FEED_LENGTH
 from newsroom.models import PressRelease
-from tests.factories import make_release, make_tag
+from tests.factories import make_office, make_release, make_tag
 
 pytestmark = pytest.mark.django_db
 
@@ -132,9 +132,25 @@ def test_unknown_tag_feed_is_404(client):
 
 def test_feed_query_count_does_not_grow(client, django_assert_num_queries):
     make_release(tags=[make_tag()])
-    with django_assert_num_queries(7):
+    # Releases, their translations, their tags with labels.
+    with django_assert_num_queries(3):
         client.get("/fa/news/feed/rss/")
     for _ in range(10):
         make_release(tags=[make_tag(), make_tag()])
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(3):
         client.get("/fa/news/feed/rss/")
+
+
+def test_atom_entries_name_the_issuing_office_in_the_feed_s_language(client):
+    translated = make_office(fa="روابط عمومی شهرداری گرگان", en="Public Relations Office")
+    persian_only = make_office(fa="معاونت خدمات شهری")
+    make_release(office=translated, publish_at=timezone.now() - timedelta(days=1))
+    make_release(office=persian_only)
+
+    feed = ET.fromstring(client.get("/en/news/feed/atom/").content)
+    names = [
+        entry.findtext("{http://www.w3.org/2005/Atom}author/{http://www.w3.org/2005/Atom}name")
+        for entry in feed.findall("{http://www.w3.org/2005/Atom}entry")
+    ]
+
+    assert names == ["معاونت خدمات شهری", "Public Relations Office"]
