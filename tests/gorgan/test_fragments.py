@@ -70,7 +70,8 @@ def test_release_cards_keep_each_page_s_headings_and_follow_a_change(
 ):
     older = make_release(publish_at=timezone.now() - timedelta(days=2))
     make_release()  # the home page's lead story; ``older`` is its first card
-    title = f'<a href="{older.get_absolute_url("en")}">{older.safe_translation_getter("title", language_code="en")}</a>'
+    english_title = older.safe_translation_getter("title", language_code="en")
+    title = f'<a href="{older.get_absolute_url("en")}">{english_title}</a>'
     assert (
         f'<h2 class="release-card__title">{title}</h2>' in client.get("/en/news/").content.decode()
     )
