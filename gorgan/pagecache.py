@@ -10,8 +10,9 @@ so several app servers agree on it.
 Never cached: staff (anyone with a session cookie), non-GET requests, the admin, responses
 that set cookies or say ``private``/``no-store``, and anything but 200 responses.
 
-Requests the page cache does not answer (a page not cached yet, an address with tracking
-parameters, a reader with a session) still reuse the expensive parts of a page, rendered once
+Tracking parameters (``utm_*``, social networks' click ids) are left out of the key: a
+shared link is served the cached page. Requests the page cache does not answer (a page not
+cached yet, a reader with a session) still reuse the expensive parts of a page, rendered once
 per generation: see ``cached_fragment``.
 """
 
@@ -19,6 +20,7 @@ import hashlib
 import secrets
 import threading
 from collections import OrderedDict
+from urllib.parse import parse_qsl, urlencode
 
 from django.apps import apps
 from django.conf import settings
@@ -27,6 +29,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone, translation
+from django.utils.encoding import escape_uri_path
 
 from gorgan.cache import UNREACHABLE
 
@@ -208,6 +211,30 @@ def cached_fragment(request, name, vary, render):
     return html
 
 
+# Added to shared links by campaigns and social networks (a new click id for every reader);
+# they change nothing on the page.
+TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "igshid", "msclkid", "yclid"})
+TRACKING_PREFIX = "utm_"
+
+
+def path_without_tracking(request):
+    """The request's path and query string, less any tracking parameters.
+
+    The page cache keys pages by it, so readers arriving from a shared link are served the
+    cached page, and the language switcher links to it, so the page is the same for them.
+    """
+    query = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+    kept = [
+        (name, value)
+        for name, value in query
+        if name not in TRACKING_PARAMETERS and not name.startswith(TRACKING_PREFIX)
+    ]
+    if len(kept) == len(query):
+        return request.get_full_path()
+    path = escape_uri_path(request.path)
+    return f"{path}?{urlencode(kept)}" if kept else path
+
+
 def reused_per_generation(request, name, load):
     """``load()``, computed once per content generation in this process.
 
@@ -241,7 +268,9 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = (
             "pagecache:page:"
-            + hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+            + hashlib.sha256(
+                f"{request.get_host()}{path_without_tracking(request)}".encode()
+            ).hexdigest()
         )
         found = cache.get_many([GENERATION_KEY, key])
         # The parts of a page rendered below must carry this same generation.

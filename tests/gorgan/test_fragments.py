@@ -1,7 +1,7 @@
 """Parts of pages rendered once per content generation (``gorgan.pagecache.cached_fragment``).
 
 The page cache is off in these tests: they are about the requests it does not answer (a page
-not cached yet, an address with tracking parameters, a reader with a session).
+not cached yet, a reader with a session).
 """
 
 from datetime import timedelta

@@ -42,6 +42,34 @@ def test_anonymous_reader_gets_second_view_from_cache_without_queries(client, pa
 
 
 @pytest.mark.django_db
+def test_readers_of_a_shared_link_get_the_cached_page(client, page_cache):
+    release = make_release()
+    url = release.get_absolute_url("fa")
+    first = client.get(url)
+
+    shared, queries = get_counting_queries(
+        client, f"{url}?utm_source=telegram&utm_medium=channel&fbclid=IwAR0x"
+    )
+
+    assert (shared["X-Page-Cache"], queries) == ("hit", 0)
+    assert shared.content == first.content
+
+
+@pytest.mark.django_db
+def test_tracking_parameters_stay_out_of_the_page_and_other_parameters_count(client, page_cache):
+    make_release()
+    client.get("/fa/search/?q=%D8%AE%D8%A8%D8%B1")
+
+    tracked = client.get("/fa/search/?q=%D8%AE%D8%A8%D8%B1&gclid=abc&page=1")
+    links = tracked.content.decode().split('class="language-switcher"')[1].split("</nav>")[0]
+
+    # Another query string is another page; the language links keep it, without the click id.
+    assert tracked["X-Page-Cache"] == "miss"
+    assert 'href="/en/search/?q=%D8%AE%D8%A8%D8%B1&amp;page=1"' in links
+    assert "gclid" not in tracked.content.decode()
+
+
+@pytest.mark.django_db
 def test_saved_change_is_visible_on_the_next_request(
     client, page_cache, django_capture_on_commit_callbacks
 ):
