@@ -3,14 +3,13 @@
 import copy
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from newsroom.models import PressRelease, Tag, TaggedRelease
+from newsroom.models import PressRelease, Tag, tagged_items_with_labels
 
 FEED_LENGTH = 30
 
@@ -34,9 +33,7 @@ class LatestReleasesFeed(Feed):
             PressRelease.objects.published()
             .in_language()
             .for_listing()
-            .prefetch_related(
-                Prefetch("tagged_items", queryset=TaggedRelease.objects.with_tag_labels())
-            )
+            .prefetch_related(tagged_items_with_labels())
         )
 
     def items(self):

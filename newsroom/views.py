@@ -22,7 +22,7 @@ from sistercities.models import Agreement
 from . import antispam, archive, preview
 from .forms import CommentForm
 from .metadata import release_page_meta
-from .models import PressRelease, Section, Tag, TaggedRelease
+from .models import PressRelease, Section, Tag, tagged_items_with_labels
 from .models.images import gallery_exists
 from .models.similar import similar_pins_exist
 from .pagination import newest_first_page, page_number
@@ -41,7 +41,7 @@ PAGE_EXTRAS = (
 def page_content_prefetches():
     """Tags and agreements of an article, with their names in the active language."""
     return (
-        Prefetch("tagged_items", queryset=TaggedRelease.objects.with_tag_labels()),
+        tagged_items_with_labels(),
         Prefetch(
             "agreements",
             queryset=Agreement.objects.public().with_link_text(),
@@ -175,15 +175,6 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
     context_object_name = "release"
 
     @staticmethod
-    def with_page_header(releases):
-        """What every view of the page needs: the release and its translations.
-
-        The rest is read only when the page's cached parts are missing (``load_page_contents``),
-        so a reader served those parts costs one light query (``find_by_slug``).
-        """
-        return releases.prefetch_related("translations")
-
-    @staticmethod
     def with_page_extras(releases):
         """Section, featured image, names in the page's language, and whether a gallery and
         pinned similar items exist."""
@@ -195,9 +186,14 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
 
     @classmethod
     def with_page_contents(cls, releases):
-        """Everything the article page shows, in a fixed number of queries."""
-        return cls.with_page_extras(cls.with_page_header(releases)).prefetch_related(
-            *page_content_prefetches()
+        """Everything the article page shows, in a fixed number of queries.
+
+        The published page reads only the release and its translations at first
+        (``find_by_slug``) and the rest where its cached parts are missing
+        (``load_page_contents``).
+        """
+        return cls.with_page_extras(releases).prefetch_related(
+            "translations", *page_content_prefetches()
         )
 
     @classmethod

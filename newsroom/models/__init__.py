@@ -5,7 +5,7 @@ from .images import GalleryItem, Image, images_for_release
 from .redirects import RetiredSlug
 from .release import PressRelease, PressReleaseQuerySet, PressReleaseTranslation
 from .similar import SimilarRelease, SimilarReleasePin
-from .taxonomy import Office, Section, Tag, TaggedRelease
+from .taxonomy import Office, Section, Tag, TaggedRelease, tagged_items_with_labels
 from .workflow import StatusChange
 
 # Every saved version of a release keeps all its translations and its tags, so restoring a
@@ -31,4 +31,5 @@ __all__ = [
     "Tag",
     "TaggedRelease",
     "images_for_release",
+    "tagged_items_with_labels",
 ]

@@ -119,6 +119,12 @@ class TaggedReleaseQuerySet(models.QuerySet):
         )
 
 
+def tagged_items_with_labels():
+    """A prefetch of releases' tags with their labels in the active language, in one query
+    (``PressRelease.tag_list`` reads it)."""
+    return models.Prefetch("tagged_items", queryset=TaggedRelease.objects.with_tag_labels())
+
+
 class TaggedRelease(TaggedItemBase):
     content_object = models.ForeignKey(
         "newsroom.PressRelease", on_delete=models.CASCADE, related_name="tagged_items"
