@@ -131,7 +131,11 @@ def test_admin_speaks_persian_by_default_and_english_on_request(staff_client):
 @pytest.mark.django_db
 def test_change_list_search_finds_titles_in_any_language_and_short_codes(staff_client):
     ring_road = make_release(
-        title={"fa": "بازگشایی کمربندی", "en": "Ring road reopens", "zh-hans": "环路重新开放"}
+        title={
+            "fa": "بازگشایی کمربندی (Ring Road)",
+            "en": "Ring road reopens",
+            "zh-hans": "环路重新开放",
+        }
     )
     park = make_release(title={"fa": "پارک جدید", "en": "A new park", "zh-hans": "新公园"})
 
