@@ -13,6 +13,7 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFieldsModel
 from taggit.managers import TaggableManager
 
+from gorgan.database import prepared
 from gorgan.search import SearchDocumentField
 from gorgan.slugs import UniqueSlugPerLanguage
 from gorgan.translated import translated_field
@@ -99,11 +100,12 @@ class PressReleaseQuerySet(TranslatableQuerySet):
         its translations.
         """
         matching = self.filter(translations__language_code=language_code, translations__slug=slug)
-        translations = list(
-            self.model._parler_meta.root_model.objects.filter(
-                master__in=matching.values("pk")
-            ).select_related("master")
-        )
+        with prepared(self.db):
+            translations = list(
+                self.model._parler_meta.root_model.objects.filter(
+                    master__in=matching.values("pk")
+                ).select_related("master")
+            )
         if not translations:
             return None
         release = translations[0].master
