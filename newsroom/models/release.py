@@ -1,5 +1,6 @@
 """Press releases and the one rule that decides what the public may see."""
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -13,7 +14,7 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFieldsModel
 from taggit.managers import TaggableManager
 
-from gorgan.database import prepared
+from gorgan.database import CompiledQuery
 from gorgan.search import SearchDocumentField
 from gorgan.slugs import UniqueSlugPerLanguage
 from gorgan.translated import translated_field
@@ -32,13 +33,16 @@ def new_short_code():
 
 
 class PressReleaseQuerySet(TranslatableQuerySet):
-    def published(self):
-        """Releases the public may see: status published and a publish time already passed.
+    def published(self, now=None):
+        """Releases the public may see: status published and a publish time already passed
+        (by ``now``, the present by default).
 
         Every public view, feed, sitemap, search and link goes through here, so a scheduled
         release appears by itself once its time comes.
         """
-        return self.filter(status=PressRelease.Status.PUBLISHED, publish_at__lte=timezone.now())
+        return self.filter(
+            status=PressRelease.Status.PUBLISHED, publish_at__lte=now or timezone.now()
+        )
 
     def next_publication_time(self):
         """When the next scheduled release goes public, or ``None`` if none is scheduled."""
@@ -92,23 +96,30 @@ class PressReleaseQuerySet(TranslatableQuerySet):
             models.Q(pk__in=titles.values("master_id")) | models.Q(short_code__icontains=text)
         )
 
-    def find_by_slug(self, slug, language_code):
-        """The release in this queryset whose ``language_code`` slug is ``slug``, with all its
+
+class PressReleaseManager(models.Manager.from_queryset(PressReleaseQuerySet)):
+    def find_published(self, slug, language_code):
+        """The published release whose ``language_code`` slug is ``slug``, with all its
         translations loaded, or ``None``: one query, for the article page every reader asks for.
 
-        Reads the translations with their release joined, rather than the release and then
-        its translations.
+        Reads the translations with their release joined, through SQL compiled once from
+        ``published()`` (``published_with_slug``).
         """
-        matching = self.filter(translations__language_code=language_code, translations__slug=slug)
-        with prepared(self.db):
-            translations = list(
-                self.model._parler_meta.root_model.objects.filter(
-                    master__in=matching.values("pk")
-                ).select_related("master")
-            )
-        if not translations:
+        using = self.db
+        rows = published_with_slug.rows(
+            using, now=timezone.now(), language_code=language_code, slug=slug
+        )
+        if not rows:
             return None
-        release = translations[0].master
+        translation_model = self.model._parler_meta.root_model
+        translation_fields = concrete_attnames(translation_model)
+        release = self.model.from_db(
+            using, concrete_attnames(self.model), rows[0][len(translation_fields) :]
+        )
+        translations = [
+            translation_model.from_db(using, translation_fields, row[: len(translation_fields)])
+            for row in rows
+        ]
         for row in translations:
             row.master = release
         # Exactly what prefetch_related("translations") leaves behind, which parler reads.
@@ -184,7 +195,7 @@ class PressRelease(TranslatableModel):
         related_name="featured_in",
     )
 
-    objects = PressReleaseQuerySet.as_manager()
+    objects = PressReleaseManager()
 
     class Meta:
         verbose_name = _("press release")
@@ -338,3 +349,27 @@ class PressReleaseTranslation(
             # A partial save (the content PO import) must still write what it derived.
             kwargs["update_fields"] = {*update_fields, "body", "search_document"}
         super().save(*args, **kwargs)
+
+
+def concrete_attnames(model):
+    return [field.attname for field in model._meta.concrete_fields]
+
+
+def _published_with_slug(now, language_code, slug):
+    matching = PressRelease.objects.published(now).filter(
+        translations__language_code=language_code, translations__slug=slug
+    )
+    release_columns = [f"master__{name}" for name in concrete_attnames(PressRelease)]
+    return PressReleaseTranslation.objects.filter(master__in=matching.values("pk")).values_list(
+        *concrete_attnames(PressReleaseTranslation), *release_columns
+    )
+
+
+# The article's lookup: every translation of the published release with this slug in this
+# language, each row followed by the release's own columns.
+published_with_slug = CompiledQuery(
+    _published_with_slug,
+    now=datetime.datetime(1, 1, 1, 0, 0, 0, 424242, tzinfo=datetime.UTC),
+    language_code="\x00language",
+    slug="\x00slug",
+)
