@@ -189,7 +189,7 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
         """Everything the article page shows, in a fixed number of queries.
 
         The published page reads only the release and its translations at first
-        (``find_by_slug``) and the rest where its cached parts are missing
+        (``PressRelease.objects.find_published``) and the rest where its cached parts are missing
         (``load_page_contents``).
         """
         return cls.with_page_extras(releases).prefetch_related(
@@ -212,11 +212,10 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
 
     def get_object(self, queryset=None):
         slug = self.kwargs["slug"]
-        releases = PressRelease.objects.published()
-        release = releases.find_by_slug(slug, translation.get_language())
+        release = PressRelease.objects.find_published(slug, translation.get_language())
         if release is not None:
             return release
-        release = releases.find_by_slug(slug, settings.LANGUAGE_CODE)
+        release = PressRelease.objects.find_published(slug, settings.LANGUAGE_CODE)
         if release is None:
             raise Http404("No published release with this address.")
         return release
@@ -281,14 +280,18 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
                 )
             ),
         )
-        context.setdefault("comment_form", CommentForm(release=release))
+        posted_form = kwargs.get("comment_form")  # a reader's refused comment, with its errors
+        if posted_form is None:
+            # Built only where the comments' part is rendered rather than taken from the cache.
+            context["comment_form"] = SimpleLazyObject(lambda: CommentForm(release=release))
         # The parts are the same for every reader unless the page shows a reader's own comment.
-        context["cache_fragments"] = not (comment_received or context["comment_form"].is_bound)
+        context["shows_own_comment"] = comment_received or posted_form is not None
+        context["cache_fragments"] = not context["shows_own_comment"]
         return context
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
-        if context["comment_received"] or context["comment_form"].is_bound:
+        if context["shows_own_comment"]:
             # This variant shows one visitor their own submission: no shared cache may keep it.
             patch_cache_control(response, private=True, no_store=True)
         return response
