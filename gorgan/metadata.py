@@ -4,6 +4,9 @@ Views describe their page with a :class:`PageMeta` in the ``page_meta`` context 
 anything they leave out gets the site-wide default. ``templates/includes/_page_meta.html``
 renders it: canonical URL, ``hreflang`` alternates (plus ``x-default``: Persian), the meta
 description, Open Graph and Twitter card tags, feed links and, where given, JSON-LD.
+
+It is the only place a page's ``<head>`` gets these tags: a template that printed its own
+description or canonical link would give crawlers two that disagree.
 """
 
 import json
@@ -11,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.html import format_html
@@ -21,6 +25,9 @@ OPEN_GRAPH_LOCALES = {"fa": "fa_IR", "en": "en_US", "zh-hans": "zh_CN"}
 # Query parameters that make a different page (paging, the search); others (tracking codes)
 # are left out of the canonical URL.
 PAGE_PARAMETERS = ("q", "page", "before", "after")
+# The site card: what link previews show for a page without a picture of its own.
+SITE_CARD = "img/site-card.png"
+SITE_CARD_SIZE = (1200, 630)
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
@@ -30,7 +37,10 @@ class PageMeta:
     canonical: str = ""  # a path; default: the requested path with its paging parameters
     alternates: dict | None = None  # {language: path}; default: this page in every language
     og_type: str = "website"
-    image: str = ""  # a path or an absolute URL
+    image: str = ""  # a path or an absolute URL; default: the site card
+    image_width: int | None = None
+    image_height: int | None = None
+    image_alt: str = ""
     noindex: bool = False
     structured_data: dict | None = None
     feeds: list = field(default_factory=list)  # extra (title, path, MIME type) links
@@ -41,6 +51,10 @@ def site_description():
         "Official website of Gorgan Municipality: news, announcements and services for the "
         "citizens of Gorgan."
     )
+
+
+def site_card_alt():
+    return _("The emblem of Gorgan Municipality and its name in Persian, English and Chinese")
 
 
 def site_feeds():
@@ -87,6 +101,10 @@ def resolve(request, meta=None):
     ]
     if settings.LANGUAGE_CODE in alternates:
         hreflang.append(("x-default", absolute(alternates[settings.LANGUAGE_CODE])))
+    if meta.image:
+        image = (meta.image, meta.image_width, meta.image_height, meta.image_alt)
+    else:
+        image = (static(SITE_CARD), *SITE_CARD_SIZE, site_card_alt())
     return {
         "canonical": absolute(meta.canonical or path),
         "hreflang": hreflang,
@@ -96,7 +114,10 @@ def resolve(request, meta=None):
         "og_locale_alternates": [
             OPEN_GRAPH_LOCALES.get(code, code) for code in alternates if code != language
         ],
-        "image": absolute(meta.image) if meta.image else "",
+        "image": absolute(image[0]),
+        "image_width": image[1],
+        "image_height": image[2],
+        "image_alt": image[3],
         "noindex": meta.noindex,
         "feeds": [(title, absolute(url), kind) for title, url, kind in site_feeds() + meta.feeds],
         "structured_data": meta.structured_data,

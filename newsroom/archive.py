@@ -57,6 +57,26 @@ def month_range(year, month, language):
     return start, end
 
 
+def counterpart_urls(start, end, releases):
+    """The archive page in each language's calendar that best matches ``[start, end)``.
+
+    Another calendar's months do not line up with this one. Each language gets the month of
+    its own calendar that holds most of ``releases`` (those shown for this span), so the
+    switcher never leads from a month with news to an empty one; a span without releases maps
+    through its middle (or today, if sooner). No query.
+    """
+    days = [timezone.localtime(release.publish_at).date() for release in releases]
+    if not days:
+        days = [timezone.localtime(min(start + (end - start) / 2, timezone.now())).date()]
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        months = [dates.month_of(day, code) for day in days]
+        # Most releases first; between equals, the newer month (lists run newest first).
+        year, month = max(set(months), key=lambda key: (months.count(key), key))
+        urls[code] = ArchiveMonth(year, month, 0, code).get_absolute_url()
+    return urls
+
+
 def _count_months(language):
     days = (
         PressRelease.objects.published()

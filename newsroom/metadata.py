@@ -11,6 +11,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from gorgan.metadata import PageMeta
+from newsroom import renditions
+from newsroom.models.images import images_for_release
 
 EMBLEM = "img/emblem.png"  # the municipality's emblem, used as the publisher's logo if present
 HEADLINE_LENGTH = 110
@@ -25,8 +27,27 @@ def _iso(moment):
     return timezone.localtime(moment).isoformat()
 
 
-def news_article(request, release, canonical, content_language, image=""):
-    """The schema.org ``NewsArticle`` of ``release`` as shown on its page (a dict)."""
+def featured_images(release, content_language):
+    """(Open Graph crop URL, its alternative text, structured-data crop URLs) of the release's
+    featured image; empty without one or when its original is lost."""
+    # The images and texts the article shows: read once for the page (``images_for_release``).
+    image = images_for_release(release).featured
+    if image is None:
+        return "", "", []
+    try:
+        og = renditions.og_url(image)
+        crops = renditions.article_crop_urls(image)
+    except OSError:  # the original is lost and no crop was made: the page still renders
+        return "", "", []
+    alt, _alt_language = image.alt_text_for(content_language)
+    return og, alt, crops
+
+
+def news_article(request, release, canonical, content_language, images=()):
+    """The schema.org ``NewsArticle`` of ``release`` as shown on its page (a dict).
+
+    ``images`` are the featured image's 16:9, 4:3 and 1:1 crops.
+    """
     saved = [t.saved_at for t in release.translations.all() if t.language_code == content_language]
     modified = max([release.updated_at, *saved])
     publisher = {
@@ -34,6 +55,8 @@ def news_article(request, release, canonical, content_language, image=""):
         "name": _("Gorgan Municipality"),
         "url": request.build_absolute_uri(reverse("home")),
     }
+    # The office has no page of its own: it is part of the municipality, whose site this is.
+    author_url = publisher["url"]
     if emblem_path():
         publisher["logo"] = {
             "@type": "ImageObject",
@@ -55,15 +78,16 @@ def news_article(request, release, canonical, content_language, image=""):
         "author": {
             "@type": "Organization",
             "name": getattr(release, "office_name", None) or str(release.office),
+            "url": author_url,
         },
         "publisher": publisher,
     }
-    if image:
-        article["image"] = [request.build_absolute_uri(image)]
+    if images:
+        article["image"] = [request.build_absolute_uri(url) for url in images]
     return article
 
 
-def release_page_meta(request, release, content_language, is_fallback, image=""):
+def release_page_meta(request, release, content_language, is_fallback):
     """``PageMeta`` of a release's page.
 
     ``hreflang`` lists only the languages the release is translated into. A page that shows
@@ -81,12 +105,16 @@ def release_page_meta(request, release, content_language, is_fallback, image="")
     else:
         canonical_path = request.path
     canonical = request.build_absolute_uri(canonical_path)
+    og_image, image_alt, crops = featured_images(release, content_language)
     return PageMeta(
         description=release.lead,
         canonical=canonical_path,
         alternates=alternates,
         og_type="article",
-        image=image,
+        image=og_image,
+        image_width=renditions.CROPS[renditions.OG_CROP][0] if og_image else None,
+        image_height=renditions.CROPS[renditions.OG_CROP][1] if og_image else None,
+        image_alt=image_alt,
         noindex=is_fallback,
-        structured_data=news_article(request, release, canonical, content_language, image),
+        structured_data=news_article(request, release, canonical, content_language, crops),
     )

@@ -6,7 +6,12 @@ store), never through the file system directly. For a picture whose hash is ``h`
 - ``renditions/h/<width>.webp`` and ``renditions/h/<width>.jpg`` for each width in ``WIDTHS``
   narrower than the original, plus the original width when it is below the largest one (a
   picture is never enlarged);
-- ``renditions/h/og.jpg``, the 1200×630 Open Graph crop, cut from the centre.
+- one JPEG crop, cut from the centre, per entry of ``CROPS``: ``renditions/h/og.jpg`` (the
+  1200×630 Open Graph picture) and the 16:9, 4:3 and 1:1 crops search engines ask for in an
+  article's structured data (``renditions/h/16x9.jpg`` ...).
+
+After ``CROPS`` changes, ``manage.py regenerate_renditions`` makes the new files for pictures
+uploaded before.
 """
 
 import posixpath
@@ -19,7 +24,15 @@ from newsroom import uploads
 
 WIDTHS = (480, 960, 1600)
 DEFAULT_WIDTH = 960  # what browsers without srcset get
-OG_SIZE = (1200, 630)
+OG_CROP = "og"
+CROPS = {
+    OG_CROP: (1200, 630),
+    # The ratios Google recommends for an article's images, each at least 50,000 pixels.
+    "16x9": (1200, 675),
+    "4x3": (1200, 900),
+    "1x1": (1200, 1200),
+}
+ARTICLE_CROPS = ("16x9", "4x3", "1x1")
 FOLDER = "renditions"
 WEBP_OPTIONS = {"quality": 80, "method": 4}
 JPEG_OPTIONS = {"quality": 82, "optimize": True, "progressive": True}
@@ -35,8 +48,12 @@ def rendition_name(content_hash, width, extension):
     return posixpath.join(folder(content_hash), f"{width}.{extension}")
 
 
+def crop_name(content_hash, crop):
+    return posixpath.join(folder(content_hash), f"{crop}.jpg")
+
+
 def og_name(content_hash):
-    return posixpath.join(folder(content_hash), "og.jpg")
+    return crop_name(content_hash, OG_CROP)
 
 
 def target_widths(original_width):
@@ -57,7 +74,7 @@ def all_names(content_hash, widths):
         for width in widths
         for extension, _format, _options in FORMATS
     ]
-    return [*names, og_name(content_hash)]
+    return [*names, *(crop_name(content_hash, crop) for crop in CROPS)]
 
 
 def without_alpha(image):
@@ -96,10 +113,10 @@ def generate(storage, content_hash, source):
             write(
                 storage, rendition_name(content_hash, width, extension), flat, image_format, options
             )
-    og = ImageOps.fit(
-        without_alpha(picture), OG_SIZE, method=Image.Resampling.LANCZOS, centering=(0.5, 0.5)
-    )
-    write(storage, og_name(content_hash), og, "JPEG", JPEG_OPTIONS)
+    flat = without_alpha(picture)
+    for crop, size in CROPS.items():
+        cut = ImageOps.fit(flat, size, method=Image.Resampling.LANCZOS, centering=(0.5, 0.5))
+        write(storage, crop_name(content_hash, crop), cut, "JPEG", JPEG_OPTIONS)
     return widths
 
 
@@ -170,3 +187,9 @@ def picture(image, language_code):
 def og_url(image):
     image.ensure_renditions()
     return image.file.storage.url(og_name(image.content_hash))
+
+
+def article_crop_urls(image):
+    """The storage URLs of ``image``'s crops for structured data, widest ratio first."""
+    image.ensure_renditions()
+    return [image.file.storage.url(crop_name(image.content_hash, crop)) for crop in ARTICLE_CROPS]

@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
@@ -65,6 +65,12 @@ class ReleaseListView(PublicReleasesMixin, TemplateView):
     def filter_releases(self, releases):
         return releases
 
+    def description(self):
+        return _("News and announcements of Gorgan Municipality, newest first.")
+
+    def page_meta(self):
+        return PageMeta(description=self.description())
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = newest_first_page(
@@ -77,6 +83,7 @@ class ReleaseListView(PublicReleasesMixin, TemplateView):
             page=page,
             releases=page.items,
             page_number=page_number(self.request.GET),
+            page_meta=self.page_meta(),
             # Read only where the archive's part is rendered rather than taken from the cache.
             archive_months=SimpleLazyObject(
                 functools.partial(archive.months_with_releases, translation.get_language())
@@ -97,6 +104,11 @@ class SectionDetailView(ReleaseListView):
     def filter_releases(self, releases):
         return releases.filter(section=self.section)
 
+    def description(self):
+        return _("%(section)s: news of Gorgan Municipality, newest first.") % {
+            "section": self.section
+        }
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(section=self.section, **kwargs)
 
@@ -113,7 +125,10 @@ class TagDetailView(ReleaseListView):
     def filter_releases(self, releases):
         return releases.filter(tagged_items__tag=self.tag)
 
-    def get_context_data(self, **kwargs):
+    def description(self):
+        return _("News of Gorgan Municipality tagged “%(tag)s”, newest first.") % {"tag": self.tag}
+
+    def page_meta(self):
         feeds = [
             (
                 _("News tagged %(tag)s (RSS)") % {"tag": self.tag},
@@ -126,7 +141,10 @@ class TagDetailView(ReleaseListView):
                 "application/atom+xml",
             ),
         ]
-        return super().get_context_data(tag=self.tag, page_meta=PageMeta(feeds=feeds), **kwargs)
+        return PageMeta(description=self.description(), feeds=feeds)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
 
 
 class ArchiveMonthView(ReleaseListView):
@@ -147,21 +165,21 @@ class ArchiveMonthView(ReleaseListView):
     def filter_releases(self, releases):
         return releases.filter(publish_at__gte=self.start, publish_at__lt=self.end)
 
+    def description(self):
+        return _("News of Gorgan Municipality from %(month)s.") % {"month": self.month_label()}
+
+    def month_label(self):
+        return dates.format_month(self.year, self.month, translation.get_language())
+
     def get_context_data(self, **kwargs):
-        language = translation.get_language()
-        # Another calendar's months do not line up with this one: the switcher goes to the
-        # month that holds the middle of this one, and no page is this page's translation.
-        middle = min(self.start + (self.end - self.start) / 2, timezone.now())
-        alternate_urls = {}
-        for code, _name in settings.LANGUAGES:
-            year, month = dates.month_of(timezone.localtime(middle).date(), code)
-            alternate_urls[code] = archive.ArchiveMonth(year, month, 0, code).get_absolute_url()
-        return super().get_context_data(
-            month_label=dates.format_month(self.year, self.month, language),
+        context = super().get_context_data(month_label=self.month_label(), **kwargs)
+        # Each language's counterpart is the month of its own calendar that holds these releases.
+        alternate_urls = archive.counterpart_urls(self.start, self.end, context["releases"])
+        context.update(
             alternate_urls=alternate_urls,
-            page_meta=PageMeta(alternates={language: self.request.path}),
-            **kwargs,
+            page_meta=PageMeta(description=self.description(), alternates=alternate_urls),
         )
+        return context
 
 
 class ReleaseDetailView(PublicReleasesMixin, DetailView):
@@ -272,11 +290,7 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
             comment_received=comment_received,
             page_meta=SimpleLazyObject(
                 lambda: release_page_meta(
-                    self.request,
-                    with_contents(),
-                    content_language,
-                    is_fallback,
-                    image=with_contents().og_image_url(),
+                    self.request, with_contents(), content_language, is_fallback
                 )
             ),
         )

@@ -10,6 +10,7 @@ from django.views.generic import DetailView, ListView
 
 from newsroom.models import PressRelease
 
+from .metadata import agreement_page_meta, index_page_meta
 from .models import Agreement, Commitment, CommitmentUpdate, PartnerCity
 from .tracker import Tracker
 
@@ -33,6 +34,9 @@ class PartnerCityListView(ListView):
                 "translations", Prefetch("agreements", queryset=agreements, to_attr="public")
             )
         )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(page_meta=index_page_meta(), **kwargs)
 
 
 class PublicAgreementMixin:
@@ -113,6 +117,9 @@ class AgreementDetailView(PublicAgreementMixin, DetailView):
                 code: agreement.get_absolute_url(code) if code in available else reverse_index(code)
                 for code, _name in settings.LANGUAGES
             },
+            page_meta=agreement_page_meta(
+                self.request, agreement, is_fallback, tracker.is_filtered
+            ),
         )
         return context
 

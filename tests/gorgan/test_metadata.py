@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.factories import make_release, make_tag
+from tests.factories import make_release, make_section, make_tag
 from tests.gorgan.factories import make_release_with_text
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +90,9 @@ def test_article_canonical_description_and_open_graph(client):
     assert meta(response, "og:url") == url
     assert meta(response, "og:locale") == "fa_IR"
     assert meta(response, "og:locale:alternate") == []
-    assert meta(response, "twitter:card") == "summary"
+    # Without a picture of its own, the page shows the site card.
+    assert meta(response, "og:image") == absolute("/static/img/site-card.png")
+    assert meta(response, "twitter:card") == "summary_large_image"
     assert meta(response, "twitter:title") == "اتاق گوانگژو"
     assert meta(response, "robots") is None
 
@@ -227,3 +229,159 @@ def test_metadata_without_a_request_gives_the_description_only(db):
 
     assert '<meta name="description" content="Official website of Gorgan' in content
     assert 'rel="canonical"' not in content
+
+
+PAGE_TYPES = [
+    "home",
+    "news list",
+    "section",
+    "tag",
+    "month archive",
+    "article",
+    "article shown in Persian",
+    "search",
+    "sister cities",
+    "agreement tracker",
+    "agreement shown in Persian",
+]
+
+
+def page_of_type(page_type, language):
+    """A path of each page type, its content made first."""
+    from newsroom.archive import counterpart_urls
+    from tests.sistercities.factories import make_agreement
+
+    release = make_release(section=make_section(slug="projects"), tags=[make_tag(slug="park")])
+    if page_type == "home":
+        return f"/{language}/"
+    if page_type == "news list":
+        return f"/{language}/news/"
+    if page_type == "section":
+        return f"/{language}/news/section/projects/"
+    if page_type == "tag":
+        return f"/{language}/news/tags/park/"
+    if page_type == "month archive":
+        return counterpart_urls(release.publish_at, release.publish_at, [release])[language]
+    if page_type == "article":
+        return release.get_absolute_url(language)
+    if page_type == "article shown in Persian":
+        return f"/{language}/news/{make_release(languages=('fa',)).slug}/"
+    if page_type == "search":
+        return f"/{language}/search/?q=1"
+    if page_type == "sister cities":
+        return f"/{language}/sister-cities/"
+    if page_type == "agreement tracker":
+        return make_agreement().get_absolute_url(language)
+    persian_slug = make_agreement(languages=("fa",)).safe_translation_getter(
+        "slug", language_code="fa"
+    )
+    return f"/{language}/sister-cities/{persian_slug}/"
+
+
+@pytest.mark.parametrize("language", ["fa", "en", "zh-hans"])
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_every_page_type_has_one_description_one_canonical_and_a_picture(
+    client, page_type, language
+):
+    response = client.get(page_of_type(page_type, language))
+    tags = head(response)
+
+    assert response.status_code == 200
+    descriptions = [a for t, a in tags if t == "meta" and a.get("name") == "description"]
+    assert len(descriptions) == 1
+    assert descriptions[0]["content"].strip()
+    canonicals = link(response, "canonical")
+    assert len(canonicals) == 1
+    assert canonicals[0] == meta(response, "og:url")
+    assert len([a for t, a in tags if a.get("property") == "og:image"]) == 1
+    assert meta(response, "og:image:width") and meta(response, "og:image:height")
+    assert meta(response, "og:image:alt")
+
+
+def test_agreement_shown_in_persian_has_one_canonical_the_persian_page(client):
+    from tests.sistercities.factories import make_agreement
+
+    agreement = make_agreement(languages=("fa",), slugs={"fa": "گوانگژو"})
+    persian = absolute(agreement.get_absolute_url("fa"))
+
+    response = client.get(agreement.get_absolute_url("zh-hans"))
+
+    assert link(response, "canonical") == [persian]
+    assert meta(response, "robots") == "noindex"
+    assert hreflang(response) == {"fa": persian, "x-default": persian}
+
+
+def test_agreement_hreflang_uses_each_language_s_own_slug(client):
+    from tests.sistercities.factories import make_agreement
+
+    agreement = make_agreement(slugs={"fa": "گوانگژو", "en": "guangzhou", "zh-hans": "广州"})
+
+    response = client.get(agreement.get_absolute_url("en"))
+
+    assert hreflang(response) == {
+        "fa": absolute(agreement.get_absolute_url("fa")),
+        "en": absolute("/en/sister-cities/guangzhou/"),
+        "zh-hans": absolute(agreement.get_absolute_url("zh-hans")),
+        "x-default": absolute(agreement.get_absolute_url("fa")),
+    }
+    assert meta(response, "description") == agreement.safe_translation_getter(
+        "summary", language_code="en"
+    )
+
+
+def test_filtered_tracker_is_not_indexed_and_names_the_whole_tracker(client):
+    from tests.sistercities.factories import make_agreement
+
+    agreement = make_agreement()
+    path = agreement.get_absolute_url("en")
+
+    response = client.get(path, {"status": "done"})
+
+    assert meta(response, "robots") == "noindex"
+    assert link(response, "canonical") == [absolute(path)]
+
+
+def test_section_page_describes_the_section(client):
+    make_section(slug="projects", fa="پروژه‌ها", en="Projects")
+
+    response = client.get("/en/news/section/projects/")
+
+    assert meta(response, "description") == ("Projects: news of Gorgan Municipality, newest first.")
+
+
+def test_pages_without_a_picture_show_the_site_card(client):
+    response = client.get("/zh-hans/news/")
+
+    assert meta(response, "og:image") == absolute("/static/img/site-card.png")
+    assert (meta(response, "og:image:width"), meta(response, "og:image:height")) == (
+        "1200",
+        "630",
+    )
+    assert meta(response, "og:image:alt") == meta(response, "twitter:image:alt")
+    assert meta(response, "twitter:card") == "summary_large_image"
+
+
+def test_site_card_is_a_1200_by_630_png():
+    from django.contrib.staticfiles import finders
+    from PIL import Image
+
+    with Image.open(finders.find("img/site-card.png")) as card:
+        assert (card.format, card.size) == ("PNG", (1200, 630))
+
+
+def test_news_article_names_its_publisher_logo_and_author_page(client):
+    from django.contrib.staticfiles import finders
+    from PIL import Image
+
+    release = make_release()
+
+    data = json_ld(client.get(release.get_absolute_url("en")))
+
+    assert data["publisher"]["logo"] == {
+        "@type": "ImageObject",
+        "url": absolute("/static/img/emblem.png"),
+    }
+    assert data["author"]["url"] == absolute("/en/")
+    with Image.open(finders.find("img/emblem.png")) as logo:
+        assert logo.format == "PNG"
+        assert logo.width == logo.height >= 112

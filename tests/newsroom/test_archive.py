@@ -165,9 +165,41 @@ def test_news_list_with_month_list_keeps_its_query_count(client, django_assert_n
         client.get("/fa/news/")
 
 
-def test_language_switcher_on_an_archive_page_goes_to_the_overlapping_month(client):
+def test_language_switcher_on_an_archive_page_goes_to_the_month_with_its_release(client):
+    # آذر ۱۴۰۴ runs from 22 November to 21 December 2025; its one release is in November.
     make_release(publish_at=at(2025, 11, 25))
 
     content = client.get("/fa/news/archive/1404/9/").content.decode()
 
+    assert '<a href="/en/news/archive/2025/11/" lang="en"' in content
+    assert '<a href="/zh-hans/news/archive/2025/11/" lang="zh-hans"' in content
+
+
+def test_switcher_from_a_gregorian_month_goes_to_the_solar_month_with_most_releases(client):
+    # December 2025: two releases in آذر ۱۴۰۴ (to 21 December), one in دی ۱۴۰۴.
+    for day in (5, 20, 28):
+        make_release(publish_at=at(2025, 12, day))
+
+    content = client.get("/en/news/archive/2025/12/").content.decode()
+
+    assert '<a href="/fa/news/archive/1404/9/" lang="fa"' in content
+
+
+def test_switcher_from_an_empty_month_goes_to_the_month_holding_its_middle(client):
+    content = client.get("/fa/news/archive/1404/9/").content.decode()
+
     assert '<a href="/en/news/archive/2025/12/" lang="en"' in content
+
+
+def test_archive_month_hreflang_lists_each_language_s_month_and_x_default(client):
+    from tests.gorgan.test_metadata import hreflang
+
+    make_release(publish_at=at(2025, 11, 25), languages=("fa", "en", "zh-hans"))
+
+    for path in ("/fa/news/archive/1404/9/", "/en/news/archive/2025/11/"):
+        assert hreflang(client.get(path)) == {
+            "fa": "http://testserver/fa/news/archive/1404/9/",
+            "en": "http://testserver/en/news/archive/2025/11/",
+            "zh-hans": "http://testserver/zh-hans/news/archive/2025/11/",
+            "x-default": "http://testserver/fa/news/archive/1404/9/",
+        }

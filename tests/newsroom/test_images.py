@@ -69,7 +69,8 @@ def test_phone_photo_is_stored_upright_without_any_metadata(media_root):
         assert picture.getexif() == {}, name
         assert not {"exif", "xmp", "icc_profile"} & set(picture.info), name
         assert EXIF_MARKER not in data and XMP_MARKER not in data, name
-        if name != renditions.og_name(image.content_hash):
+        crops = [renditions.crop_name(image.content_hash, crop) for crop in renditions.CROPS]
+        if name not in crops:
             # Turned a quarter clockwise: the red left half is now on top.
             assert picture.height > picture.width, name
             picture = picture.convert("RGB")
@@ -211,7 +212,8 @@ def test_deleting_an_image_removes_every_file(
 ):
     image = make_image(phone_photo_bytes())
     make_release(featured_image=image)
-    assert len(stored_files(media_root)) == 1 + 2 * 2 + 1  # original, 2 widths × 2, og
+    # The original, 2 widths × 2 formats, the crops.
+    assert len(stored_files(media_root)) == 1 + 2 * 2 + len(renditions.CROPS)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = staff_client.post(f"/admin/newsroom/image/{image.pk}/delete/", {"post": "yes"})
@@ -280,7 +282,7 @@ def test_regenerate_renditions_rebuilds_every_image(media_root, generation_calls
     call_command("regenerate_renditions", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     assert sorted(generation_calls) == sorted(image.content_hash for image in images)
-    assert len(stored_files(media_root)) == 2 * (1 + 3 * 2 + 1)
+    assert len(stored_files(media_root)) == 2 * (1 + 3 * 2 + len(renditions.CROPS))
 
 
 @pytest.mark.django_db
@@ -363,7 +365,7 @@ def test_demo_releases_get_placards_once(media_root):
     assert PressRelease.objects.exclude(featured_image=None).count() == 4
     assert Image.objects.count() == 6
     assert stored_files(media_root) == files
-    assert len(files) == 6 * (1 + 3 * 2 + 1)
+    assert len(files) == 6 * (1 + 3 * 2 + len(renditions.CROPS))
 
 
 @pytest.mark.django_db
@@ -381,7 +383,7 @@ def test_page_still_renders_when_an_original_is_lost(client, media_root):
 
 @pytest.mark.django_db
 def test_article_metadata_uses_the_open_graph_crop(client, media_root):
-    release = make_release(featured_image=make_image())
+    release = make_release(featured_image=make_image(alt={"en": "The park", "fa": "پارک"}))
     crop_url = release.og_image_url()
 
     content = client.get(release.get_absolute_url("fa")).content.decode()
@@ -391,4 +393,12 @@ def test_article_metadata_uses_the_open_graph_crop(client, media_root):
 
     assert crop_url.endswith("/og.jpg")
     assert f'<meta property="og:image" content="http://testserver{crop_url}">' in content
-    assert structured["image"] == [f"http://testserver{crop_url}"]
+    assert '<meta property="og:image:width" content="1200">' in content
+    assert '<meta property="og:image:height" content="630">' in content
+    assert '<meta property="og:image:alt" content="پارک">' in content
+    sizes = []
+    for url in structured["image"]:
+        _data, crop = open_stored(url.removeprefix("http://testserver/media/"))
+        sizes.append(crop.size)
+    # The ratios Google asks for: 16:9, 4:3 and 1:1.
+    assert sizes == [(1200, 675), (1200, 900), (1200, 1200)]
