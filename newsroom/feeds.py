@@ -1,14 +1,17 @@
 """RSS 2.0 and Atom feeds of the latest releases, per language and per tag."""
 
 import copy
+from urllib.parse import urlsplit
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from newsroom.metadata import content_modified
 from newsroom.models import PressRelease, Tag, tagged_items_with_labels
 
 FEED_LENGTH = 30
@@ -43,20 +46,30 @@ class LatestReleasesFeed(Feed):
         return escape(release.title)
 
     def item_description(self, release):
-        return release.lead
+        # RSS <description> and Atom <summary type="html"> are read as HTML; the lead is text.
+        return escape(release.lead)
 
     def item_link(self, release):
         return release.get_absolute_url()
 
+    item_guid_is_permalink = False
+
     def item_guid(self, release):
-        # The short link never changes, even when the slug does.
-        return self.request.build_absolute_uri(release.get_short_url())
+        """A ``tag:`` URI (RFC 4151) of the release in the feed's language.
+
+        Built from what never changes: the site's host, the day the release was created, its
+        short code and the language. Each language's entry is a different entry to a reader
+        that follows several feeds, and a changed slug or title is not a new entry.
+        """
+        host = urlsplit(self.request.build_absolute_uri("/")).hostname
+        created = timezone.localtime(release.created_at).date().isoformat()
+        return f"tag:{host},{created}:release/{release.short_code}/{translation.get_language()}"
 
     def item_pubdate(self, release):
         return release.publish_at
 
     def item_updateddate(self, release):
-        return release.updated_at
+        return content_modified(release, translation.get_language())
 
     def item_author_name(self, release):
         return release.office_name

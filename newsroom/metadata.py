@@ -27,6 +27,17 @@ def _iso(moment):
     return timezone.localtime(moment).isoformat()
 
 
+def content_modified(release, language_code):
+    """When what readers see of ``release`` in ``language_code`` last changed.
+
+    The later of the release's and that translation's last save (from prefetched
+    translations), never before its publication: a release scheduled after its last edit
+    changed when it went public.
+    """
+    saved = [t.saved_at for t in release.translations.all() if t.language_code == language_code]
+    return max([release.publish_at, release.updated_at, *saved])
+
+
 def featured_images(release, content_language):
     """(Open Graph crop URL, its alternative text, structured-data crop URLs) of the release's
     featured image; empty without one or when its original is lost."""
@@ -48,8 +59,7 @@ def news_article(request, release, canonical, content_language, images=()):
 
     ``images`` are the featured image's 16:9, 4:3 and 1:1 crops.
     """
-    saved = [t.saved_at for t in release.translations.all() if t.language_code == content_language]
-    modified = max([release.updated_at, *saved])
+    modified = content_modified(release, content_language)
     publisher = {
         "@type": "GovernmentOrganization",
         "name": _("Gorgan Municipality"),

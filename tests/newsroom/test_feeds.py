@@ -1,7 +1,8 @@
 """RSS 2.0 and Atom feeds per language and per tag."""
 
 import xml.etree.ElementTree as ET
-from datetime import timedelta
+from datetime import datetime, timedelta
+from email.utils import parsedate_to_datetime
 
 import pytest
 from django.utils import timezone
@@ -35,6 +36,11 @@ def absolute(path):
     return f"http://testserver{path}"
 
 
+def entry_id(release, language):
+    created = timezone.localtime(release.created_at).date().isoformat()
+    return f"tag:testserver,{created}:release/{release.short_code}/{language}"
+
+
 @pytest.mark.parametrize("language", ["fa", "en", "zh-hans"])
 def test_rss_lists_releases_in_the_feed_language(client, language):
     release = make_release(languages=("fa", language))
@@ -59,7 +65,8 @@ def test_rss_item_carries_title_lead_date_guid_and_tags(client):
     assert item.findtext("description") == release.safe_translation_getter(
         "lead", language_code="en"
     )
-    assert item.findtext("guid") == absolute(f"/n/{release.short_code}")
+    assert item.find("guid").text == entry_id(release, "en")
+    assert item.find("guid").get("isPermaLink") == "false"
     assert [category.text for category in item.findall("category")] == ["Guangzhou"]
     assert item.findtext("pubDate")
 
@@ -76,8 +83,8 @@ def test_atom_feed_lists_the_same_releases(client):
         absolute(older.get_absolute_url("zh-hans")),
     ]
     assert [entry.findtext("a:id", namespaces=ATOM) for entry in entries] == [
-        absolute(f"/n/{newer.short_code}"),
-        absolute(f"/n/{older.short_code}"),
+        entry_id(newer, "zh-hans"),
+        entry_id(older, "zh-hans"),
     ]
 
 
@@ -154,3 +161,81 @@ def test_atom_entries_name_the_issuing_office_in_the_feed_s_language(client):
     ]
 
     assert names == ["معاونت خدمات شهری", "Public Relations Office"]
+
+
+def test_each_language_gives_a_release_its_own_lasting_id(client):
+    release = make_release()
+
+    ids = {
+        language: [
+            rss_items(client, f"/{language}/news/feed/rss/")[1][0].findtext("guid"),
+            atom_entries(client, f"/{language}/news/feed/atom/")[1][0].findtext(
+                "a:id", namespaces=ATOM
+            ),
+        ]
+        for language in ("fa", "en", "zh-hans")
+    }
+    release.set_current_language("en")
+    release.title = "A new title"
+    release.slug = "a-new-title"
+    release.save()
+
+    assert len({rss for rss, _atom in ids.values()}) == 3
+    assert all(rss == atom for rss, atom in ids.values())
+    assert rss_items(client, "/en/news/feed/rss/")[1][0].findtext("guid") == ids["en"][0]
+
+
+def test_lead_reaches_feed_readers_as_text_not_html(client):
+    lead = '<script>alert("x")</script> & <b>بلوار</b>'
+    make_release(languages=("fa",)).translations.update(lead=lead)
+
+    _channel, (item,) = rss_items(client, "/fa/news/feed/rss/")
+    _feed, (entry,) = atom_entries(client, "/fa/news/feed/atom/")
+    summary = entry.find("a:summary", ATOM)
+
+    # A reader treats these as HTML: once unescaped, they must still say the text.
+    for html in (item.findtext("description"), summary.text):
+        assert html == (
+            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;بلوار&lt;/b&gt;"
+        )
+    assert summary.get("type") == "html"
+
+
+def test_feed_dates_are_when_the_content_changed(client):
+    edited = (timezone.now() - timedelta(days=3)).replace(microsecond=0)
+    release = make_release(publish_at=timezone.now() - timedelta(days=5))
+    PressRelease.objects.update(updated_at=edited)
+    release.translations.update(saved_at=edited)
+
+    channel, (item,) = rss_items(client, "/en/news/feed/rss/")
+    feed, (entry,) = atom_entries(client, "/en/news/feed/atom/")
+
+    assert parsedate_to_datetime(channel.findtext("lastBuildDate")) == edited.replace(microsecond=0)
+    assert datetime.fromisoformat(entry.findtext("a:updated", namespaces=ATOM)) == edited
+    assert feed.findtext("a:updated", namespaces=ATOM) == entry.findtext(
+        "a:updated", namespaces=ATOM
+    )
+    assert item.findtext("pubDate")
+
+
+def test_a_translation_saved_later_dates_only_its_own_feed(client):
+    earlier = (timezone.now() - timedelta(days=3)).replace(microsecond=0)
+    release = make_release(publish_at=timezone.now() - timedelta(days=5))
+    PressRelease.objects.update(updated_at=earlier)
+    release.translations.update(saved_at=earlier)
+    release.translations.filter(language_code="zh-hans").update(saved_at=timezone.now())
+
+    _feed, (entry,) = atom_entries(client, "/en/news/feed/atom/")
+
+    assert datetime.fromisoformat(entry.findtext("a:updated", namespaces=ATOM)) == earlier
+
+
+def test_demo_feeds_date_the_content_not_the_loading(client):
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    newest = PressRelease.objects.newest_first().first()
+
+    channel, _items = rss_items(client, "/fa/news/feed/rss/")
+
+    assert parsedate_to_datetime(channel.findtext("lastBuildDate")) == newest.publish_at

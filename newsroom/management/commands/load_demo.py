@@ -50,6 +50,8 @@ class Command(BaseCommand):
             self.load_release(entry, offices, sections, tags)
         load_sister_cities(related_short_codes=[demo_content.SEED_RELEASE["short_code"]])
         demo_images.load()
+        for entry in [demo_content.SEED_RELEASE, *demo_content.RELEASES]:
+            self.date_release(entry)
         created = self.ensure_admin()
         self.stdout.write(
             self.style.SUCCESS(
@@ -104,6 +106,19 @@ class Command(BaseCommand):
         release.save()
         release.tags.set([tags[slug] for slug in entry["tags"]])
         return release
+
+    def date_release(self, entry):
+        """Give a demo release the times of its story, not of this command's run.
+
+        Feeds, sitemaps and structured data report when content changed; a demo release was
+        written when it was published (or at its ``updated_at``), however often it is loaded.
+        """
+        written = datetime.datetime.fromisoformat(entry.get("updated_at", entry["publish_at"]))
+        releases = PressRelease.objects.filter(short_code=entry["short_code"])
+        releases.update(created_at=written, updated_at=written)
+        PressRelease._parler_meta.root_model.objects.filter(master__in=releases).update(
+            saved_at=written
+        )
 
     def ensure_admin(self):
         user_model = get_user_model()
