@@ -86,7 +86,7 @@ AGREEMENT = {
             "summary": (
                 "戈尔甘市与中华人民共和国广州市于2018年（伊朗历1397年）签署友好城市谅解备忘录，"
                 "公开报道未载明具体签署日期。在此基础上，戈尔甘市市长阿卜杜勒礼萨·达德布德博士宣布"
-                "了与广州总领事馆商定或讨论的一系列合作举措，内容涵盖在戈尔甘市政府设立“广州之家”，"
+                "了与广州总领事馆商定或讨论的一系列合作举措，内容涵盖在戈尔甘市政府设立“广州厅”，"
                 "以及交通物流、工业、农业、智慧城市、文化、电影和体育等领域的合作。"
             ),
             "signed_at_place": "公开报道未载明",
@@ -126,9 +126,9 @@ COMMITMENTS = [
                 "responsible_body": "Gorgan Municipality – International Affairs",
             },
             "zh-hans": {
-                "title": "戈尔甘市政府“广州之家”",
+                "title": "戈尔甘市政府“广州厅”",
                 "description": (
-                    "在戈尔甘市政府设立“广州之家”，作为两座友好城市之间联络与协调合作的窗口。"
+                    "在戈尔甘市政府设立“广州厅”，作为两座友好城市之间联络与协调合作的窗口。"
                     "据戈尔甘市政府发布的消息，该场所将于近期启用；所列目标日期（伊朗历1405年年底）"
                     "为估计日期，并非消息中给出的日期。"
                 ),
@@ -148,7 +148,7 @@ COMMITMENTS = [
                         "At the meeting with the Guangzhou Consulate General it was announced that "
                         "the Guangzhou Room in Gorgan Municipality will open soon."
                     ),
-                    "zh-hans": "在与广州总领事馆的会谈中宣布，戈尔甘市政府“广州之家”将于近期启用。",
+                    "zh-hans": "在与广州总领事馆的会谈中宣布，戈尔甘市政府“广州厅”将于近期启用。",
                 },
             },
         ],

@@ -8,6 +8,9 @@ from gorgan import dates, pagecache
 
 register = template.Library()
 
+# Chinese (and Japanese) full-width punctuation carries its own space in the glyph.
+FULL_WIDTH_PUNCTUATION = "，。：；！？、）」』"
+
 
 @register.filter
 def local_date(value):
@@ -44,6 +47,17 @@ def language_links(context):
             }
         )
     return links
+
+
+@register.filter(is_safe=True)
+def then_space(value):
+    """``value`` and the space that follows a label or a dateline before the next words.
+
+    Not after full-width punctuation («电话：», «报道，»): it already ends in a space's width,
+    and a second space shows as a gap. Use it with no whitespace in the template after it.
+    """
+    text = str(value)
+    return text if text.endswith(tuple(FULL_WIDTH_PUNCTUATION)) else f"{text} "
 
 
 @register.simple_tag

@@ -67,3 +67,26 @@ def test_chinese_pages_use_the_cjk_font_stack(browse):
     )
 
     assert family.startswith('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC"')
+
+
+def test_image_credit_sits_on_its_own_line_under_the_caption(
+    live_server, browser, settings, tmp_path
+):
+    from tests.newsroom.factories import make_image
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    image = make_image(
+        alt={"fa": "پارک", "en": "The park"},
+        caption={"fa": "پارک جنگلی ناهارخوران", "en": "Naharkhoran forest park"},
+        credit={"fa": "روابط عمومی", "en": "Public Relations"},
+    )
+    release = make_release(featured_image=image)
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+
+    for language in ("fa", "en"):
+        page.goto(live_server.url + release.get_absolute_url(language))
+        caption, credit = (
+            page.locator(selector).bounding_box()
+            for selector in (".figure__caption", ".figure__credit")
+        )
+        assert credit["y"] >= caption["y"] + caption["height"]

@@ -184,3 +184,72 @@ def test_short_link_goes_to_persian_when_not_translated(client, db):
     response = client.get(f"/n/{release.short_code}", HTTP_ACCEPT_LANGUAGE="en")
 
     assert response["Location"] == release.get_absolute_url("fa")
+
+
+def signoff(content):
+    return re.search(r'<p class="release__signoff">(.*?)</p>', content).group(1)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fa", "انتهای پیام/ الف"),
+        ("en", 'End of release/ <span lang="fa" dir="rtl">الف</span>'),
+        ("zh-hans", '新闻稿完/ <span lang="fa" dir="rtl">الف</span>'),
+    ],
+)
+def test_sign_off_is_marked_persian_on_other_languages_pages(client, db, language, expected):
+    release = make_release()
+
+    assert signoff(client.get(release.get_absolute_url(language)).content.decode()) == expected
+
+
+def test_persian_original_shown_elsewhere_needs_no_extra_marking_of_its_sign_off(client, db):
+    release = make_release(languages=("fa",))
+
+    content = client.get(f"/en/news/{release.slug}/").content.decode()
+
+    assert signoff(content) == "انتهای پیام/ الف"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("fa", "انتهای پیام"), ("en", "End of release")]
+)
+def test_empty_sign_off_leaves_no_dangling_slash(client, db, language, expected):
+    release = make_release()
+    PressRelease.objects.update(sign_off="")
+
+    assert signoff(client.get(release.get_absolute_url(language)).content.decode()) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "dateline"),
+    [
+        ("fa", "به گزارش روابط عمومی، "),
+        ("en", "According to Public Relations, "),
+        ("zh-hans", "据公共关系处报道，"),
+    ],
+)
+def test_dateline_runs_into_the_lead_with_the_language_s_spacing(client, db, language, dateline):
+    from tests.factories import make_office
+
+    office = make_office(fa="روابط عمومی", en="Public Relations", **{"zh-hans": "公共关系处"})
+    release = make_release(office=office)
+    lead = release.safe_translation_getter("lead", language_code=language)
+
+    content = client.get(release.get_absolute_url(language)).content.decode()
+    paragraph = re.search(r'<p class="release__lead">\s*(.*?)\s*</p>', content, re.S).group(1)
+
+    assert paragraph == f"{dateline}{lead}"
+
+
+def test_chinese_footer_labels_have_no_space_after_their_colon(client, db):
+    from tests.factories import make_site_identity
+
+    make_site_identity()  # with a phone number and an email address
+
+    content = client.get("/zh-hans/news/").content.decode()
+
+    assert "<p>电话：<a" in content
+    assert "<p>电子邮箱：<a" in content
+    assert "： <a" not in content

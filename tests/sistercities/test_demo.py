@@ -67,7 +67,7 @@ def test_demo_agreement_and_seed_release_link_both_ways(client, demo):
     [
         ("fa", "۰ از ۱۶ تعهد انجام شده", "اتاق گوانگژو در شهرداری گرگان"),
         ("en", "0 of 16 commitments completed", "Guangzhou Room in Gorgan Municipality"),
-        ("zh-hans", "16项承诺中已完成0项", "戈尔甘市政府“广州之家”"),
+        ("zh-hans", "16项承诺中已完成0项", "戈尔甘市政府“广州厅”"),
     ],
 )
 def test_demo_tracker_renders_in_each_language(client, demo, language, summary, title):
@@ -77,3 +77,18 @@ def test_demo_tracker_renders_in_each_language(client, demo, language, summary, 
     assert re.findall(r'<p class="progress-summary__text">\s*(.*?)\s*</p>', content) == [summary]
     assert len(titles) == 16
     assert titles[0] == title
+
+
+def test_demo_gives_the_guangzhou_room_one_chinese_name(demo):
+    from sistercities.export import commitment_rows
+
+    seed = PressRelease.objects.get(short_code=SEED_CODE)
+    title = seed.safe_translation_getter("title", language_code="zh-hans")
+    name = re.search(r"“(.+?)”", title).group(1)
+    cells = " ".join(
+        str(cell) for row in commitment_rows([demo], "zh-hans") for cell in row
+    ) + demo.safe_translation_getter("summary", language_code="zh-hans")
+
+    assert name == "广州厅"
+    assert name in cells
+    assert "广州之家" not in cells

@@ -256,3 +256,23 @@ def test_main_navigation_links_to_sister_cities(client):
     content = client.get("/zh-hans/").content.decode()
 
     assert '<a href="/zh-hans/sister-cities/">友好城市</a>' in content
+
+
+def test_chinese_tracker_labels_have_no_space_after_their_colon(client, db):
+    agreement = make_agreement()
+    make_commitment(agreement, target_date=datetime.date(2027, 3, 1))
+
+    tracker = client.get(agreement.get_absolute_url("zh-hans")).content.decode()
+    index = client.get("/zh-hans/sister-cities/").content.decode()
+
+    assert "目标日期：<time" in tracker
+    assert "责任单位：" in tracker and "责任单位： " not in tracker
+    assert "签署：<time" in index
+    assert "： <time" not in tracker + index
+
+
+def test_english_tracker_labels_keep_their_space(client, db):
+    agreement = make_agreement()
+    make_commitment(agreement, target_date=datetime.date(2027, 3, 1))
+
+    assert "Target date: <time" in client.get(agreement.get_absolute_url("en")).content.decode()
