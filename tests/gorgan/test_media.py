@@ -12,6 +12,7 @@ from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.management import call_command
 
 from gorgan.media import file_fields, nested_prefixes, walk
+from newsroom import renditions
 from newsroom.models import Image
 from tests.newsroom.factories import make_image, stored_files
 
@@ -64,7 +65,7 @@ def test_delete_removes_only_the_orphans(media_root):
 
     assert lines[-1] == "2 orphaned file(s) deleted."
     assert stored_files(media_root) == in_use
-    assert len(in_use) == 1 + 3 * 2 + 1
+    assert len(in_use) == 1 + 3 * 2 + len(renditions.CROPS)  # original, widths, crops
     assert Image.objects.get() == image
 
 
