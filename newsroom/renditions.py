@@ -113,9 +113,9 @@ def generate(storage, content_hash, source):
             write(
                 storage, rendition_name(content_hash, width, extension), flat, image_format, options
             )
-    flat = without_alpha(picture)
+    opaque = without_alpha(picture)
     for crop, size in CROPS.items():
-        cut = ImageOps.fit(flat, size, method=Image.Resampling.LANCZOS, centering=(0.5, 0.5))
+        cut = ImageOps.fit(opaque, size, method=Image.Resampling.LANCZOS, centering=(0.5, 0.5))
         write(storage, crop_name(content_hash, crop), cut, "JPEG", JPEG_OPTIONS)
     return widths
 
