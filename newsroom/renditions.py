@@ -7,15 +7,21 @@ store), never through the file system directly. For a picture whose hash is ``h`
   narrower than the original, plus the original width when it is below the largest one (a
   picture is never enlarged);
 - ``renditions/h/og.jpg``, the 1200×630 Open Graph crop, cut from the centre.
+
+They are made by a background task (``newsroom.tasks``), never while a page is rendered: until
+they exist a page shows the release without that picture (nothing broken, no multi-megabyte
+original sent to a phone), and the page cache is refreshed once they are made. The original
+is decoded with no more pixels than the largest file needs (see ``gorgan.imaging.reduced``).
 """
 
+import math
 import posixpath
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps
 
-from newsroom import uploads
+from gorgan import imaging
 
 WIDTHS = (480, 960, 1600)
 DEFAULT_WIDTH = 960  # what browsers without srcset get
@@ -70,7 +76,20 @@ def without_alpha(image):
 
 def write(storage, name, image, image_format, options):
     # generate() empties the folder first, so the name is free and is kept as it is.
-    storage.save(name, ContentFile(uploads.encode(image, image_format, **options)))
+    storage.save(name, ContentFile(imaging.encode(image, image_format, **options)))
+
+
+def reduction_target(width, height):
+    """The smallest size (w, h) of the original that still makes every rendition at full detail."""
+    largest = min(width, WIDTHS[-1])
+    factor = width / largest
+    og_width, og_height = OG_SIZE
+    if width * og_height > height * og_width:  # wider than the crop: its height limits it
+        factor = min(factor, height / og_height)
+    else:
+        factor = min(factor, width / og_width)
+    factor = max(1, math.floor(factor))
+    return math.ceil(width / factor), math.ceil(height / factor)
 
 
 def generate(storage, content_hash, source):
@@ -79,13 +98,15 @@ def generate(storage, content_hash, source):
     ``source`` is a stored original (already upright and without metadata), so no metadata
     can reach a rendition either; the pixels are still copied to be sure.
     """
-    with Image.open(source, formats=list(uploads.ACCEPTED_FORMATS)) as opened:
-        opened.load()
-        picture = uploads.pixels_only(opened)
+    with Image.open(source, formats=list(imaging.ACCEPTED_FORMATS)) as opened:
+        original_width, original_height = opened.size
+        picture = imaging.pixels_only(
+            imaging.reduced(opened, reduction_target(original_width, original_height))
+        )
     delete_renditions(storage, content_hash)
-    widths = target_widths(picture.width)
+    widths = target_widths(original_width)
     for width in widths:
-        size = (width, scaled_height(picture.width, picture.height, width))
+        size = (width, scaled_height(original_width, original_height, width))
         resized = (
             picture
             if size == picture.size
@@ -140,8 +161,11 @@ class Picture:
 
 
 def picture(image, language_code):
-    """The :class:`Picture` of ``image`` for a page in ``language_code``."""
-    widths = image.ensure_renditions()
+    """The :class:`Picture` of ``image`` for a page in ``language_code``; None until it has
+    renditions (they are made in the background, never here)."""
+    widths = image.rendition_widths
+    if not widths:
+        return None
     storage = image.file.storage
 
     def srcset(extension):
@@ -168,5 +192,7 @@ def picture(image, language_code):
 
 
 def og_url(image):
-    image.ensure_renditions()
+    """The URL of the Open Graph crop, or "" until the renditions are made."""
+    if not image.rendition_widths:
+        return ""
     return image.file.storage.url(og_name(image.content_hash))
