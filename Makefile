@@ -30,6 +30,9 @@ check-translations: $(STAMP)
 demo: messages
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
+	@# The background worker (renditions of uploaded pictures) runs until make itself ends.
+	$(MANAGE) db_worker --no-reload & worker=$$!; make_pid=$$PPID; \
+		(while kill -0 $$make_pid 2>/dev/null; do sleep 1; done; kill $$worker) &
 	$(MANAGE) runserver 127.0.0.1:8000
 
 # The committed .mo files are tested as they are (a stale one fails), not recompiled first.
