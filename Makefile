@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install messages catalogs check-translations lint format clean bench bench-nginx restore-drill bench-memory bench-latency
+.PHONY: demo test install messages catalogs check-translations lint format clean bench bench-nginx restore-drill bench-memory bench-latency bench-upload
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -69,3 +69,6 @@ bench-memory: $(STAMP)
 
 bench-latency: $(STAMP)
 	bench/latency.sh
+
+bench-upload: $(STAMP)
+	bench/upload.sh

@@ -96,31 +96,30 @@ def generate(storage, content_hash, source):
     """Make every rendition of the picture in the file object ``source``; return the widths.
 
     ``source`` is a stored original (already upright and without metadata), so no metadata
-    can reach a rendition either; the pixels are still copied to be sure.
+    can reach a rendition either; whatever it carries is still dropped to be sure.
     """
     with Image.open(source, formats=list(imaging.ACCEPTED_FORMATS)) as opened:
         original_width, original_height = opened.size
         picture = imaging.pixels_only(
             imaging.reduced(opened, reduction_target(original_width, original_height))
         )
-    delete_renditions(storage, content_hash)
-    widths = target_widths(original_width)
-    for width in widths:
-        size = (width, scaled_height(original_width, original_height, width))
-        resized = (
-            picture
-            if size == picture.size
-            else picture.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
-        )
-        for extension, image_format, options in FORMATS:
-            flat = resized if image_format == "WEBP" else without_alpha(resized)
-            write(
-                storage, rendition_name(content_hash, width, extension), flat, image_format, options
+        delete_renditions(storage, content_hash)
+        widths = target_widths(original_width)
+        for width in widths:
+            size = (width, scaled_height(original_width, original_height, width))
+            resized = (
+                picture
+                if size == picture.size
+                else picture.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
             )
-    og = ImageOps.fit(
-        without_alpha(picture), OG_SIZE, method=Image.Resampling.LANCZOS, centering=(0.5, 0.5)
-    )
-    write(storage, og_name(content_hash), og, "JPEG", JPEG_OPTIONS)
+            for extension, image_format, options in FORMATS:
+                flat = resized if image_format == "WEBP" else without_alpha(resized)
+                name = rendition_name(content_hash, width, extension)
+                write(storage, name, flat, image_format, options)
+        og = ImageOps.fit(
+            without_alpha(picture), OG_SIZE, method=Image.Resampling.LANCZOS, centering=(0.5, 0.5)
+        )
+        write(storage, og_name(content_hash), og, "JPEG", JPEG_OPTIONS)
     return widths
 
 
