@@ -79,6 +79,27 @@ def test_phone_photo_is_stored_upright_without_any_metadata(media_root):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("size", "decoded_size"),
+    [((6400, 4000), (1600, 1000)), ((9000, 1000), (9000, 1000)), ((4000, 3000), (2000, 1500))],
+)
+def test_large_picture_is_decoded_reduced_yet_renditions_keep_their_sizes(
+    media_root, size, decoded_size
+):
+    # Enough pixels for the 1600 rendition and for the 1200×630 crop (a panorama's height
+    # limits it), reduced by the largest whole factor that keeps both.
+    assert renditions.reduction_target(*size) == decoded_size
+    image = make_image(unique_jpeg_bytes(size))
+
+    assert image.rendition_widths == [480, 960, 1600]
+    _data, biggest = open_stored(renditions.rendition_name(image.content_hash, 1600, "jpg"))
+    assert biggest.size == (1600, round(size[1] * 1600 / size[0]))
+    _data, og = open_stored(renditions.og_name(image.content_hash))
+    assert og.size == (1200, 630)
+    assert close_to(og.getpixel((10, 315)), RED) and close_to(og.getpixel((1190, 315)), BLUE)
+
+
+@pytest.mark.django_db
 def test_renditions_are_never_wider_than_the_original(media_root):
     small = make_image(unique_jpeg_bytes((700, 400)))
     large = make_image(unique_jpeg_bytes((2400, 1600)))
