@@ -5,6 +5,7 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 
 from newsroom.models import Image
+from newsroom.tasks import make_renditions
 from tests.factories import make_release
 from tests.newsroom.factories import make_image, stored_files, unique_jpeg_bytes
 
@@ -61,3 +62,21 @@ def test_picture_replaced_before_the_worker_ran_gets_only_its_new_renditions(
     }
     assert rendition_folders == {image.content_hash}
     assert first_hash not in rendition_folders
+
+
+@pytest.mark.django_db
+def test_cached_page_shows_the_picture_once_its_renditions_are_made(
+    client, media_root, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 300
+    image = make_image()
+    release = make_release(featured_image=image)
+    Image.objects.update(rendition_widths=[])
+    url = release.get_absolute_url("fa")
+    assert "<picture>" not in client.get(url).content.decode()
+    assert "<picture>" not in client.get(url).content.decode()  # now from the page cache
+
+    with django_capture_on_commit_callbacks(execute=True):
+        make_renditions.enqueue(image.pk, image.content_hash)
+
+    assert "<picture>" in client.get(url).content.decode()
