@@ -63,7 +63,7 @@ INSTALLED_APPS = [
 # database and run by `manage.py db_worker` (see docs/deployment.md): no other server needed.
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "BACKEND": "django_tasks_db.DatabaseBackend",
     }
 }
 
