@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install messages catalogs check-translations lint format clean bench bench-nginx restore-drill bench-memory bench-latency
+.PHONY: demo test install messages catalogs check-translations lint format clean bench bench-nginx restore-drill bench-memory bench-latency bench-upload
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ check-translations: $(STAMP)
 demo: messages
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
+	@# The background worker (renditions of uploaded pictures) runs until make itself ends.
+	$(MANAGE) db_worker --no-reload & worker=$$!; make_pid=$$PPID; \
+		(while kill -0 $$make_pid 2>/dev/null; do sleep 1; done; kill $$worker) &
 	$(MANAGE) runserver 127.0.0.1:8000
 
 # The committed .mo files are tested as they are (a stale one fails), not recompiled first.
@@ -66,3 +69,6 @@ bench-memory: $(STAMP)
 
 bench-latency: $(STAMP)
 	bench/latency.sh
+
+bench-upload: $(STAMP)
+	bench/upload.sh

@@ -4,19 +4,30 @@ Both appear on every public page, so readers get them from the cache (``gorgan.i
 saving or deleting either here, or one of their translations, clears that cache.
 """
 
-from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
+from functools import partial
+
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
-from gorgan import identity
+from gorgan import identity, imaging
 from gorgan.translation_tracking import SourceHashField
 
 SERVICE_IMAGE_MAX_BYTES = 100 * 1024
+# Icons are shown 32 pixels wide; four times that is sharp on any screen.
+SERVICE_IMAGE_MAX_SIDE = 128
+
+
+class ServiceIconField(imaging.ImageFileField):
+    """An e-service's icon: a small picture, scaled down to at most 128 pixels a side."""
+
+    limits = {
+        "max_bytes": SERVICE_IMAGE_MAX_BYTES,
+        "max_pixels": imaging.MAX_IMAGE_PIXELS,
+        "max_side": SERVICE_IMAGE_MAX_SIDE,
+    }
 
 
 class SiteIdentity(TranslatableModel):
@@ -72,12 +83,14 @@ class Service(TranslatableModel):
 
     url = models.URLField(_("address (URL)"), max_length=500)
     icon = models.CharField(_("icon"), max_length=20, choices=Icon.choices, blank=True)
-    image = models.ImageField(
+    image = ServiceIconField(
         _("image"),
         upload_to="services/",
         blank=True,
-        validators=[FileExtensionValidator(["png", "jpg", "jpeg", "webp"])],
-        help_text=_("Optional; shown instead of the icon. A small square PNG, JPEG or WebP."),
+        help_text=_(
+            "Optional; shown instead of the icon. A small square PNG, JPEG or WebP; location "
+            "and camera data are removed when it is saved."
+        ),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     active = models.BooleanField(_("active"), default=True)
@@ -99,15 +112,40 @@ class Service(TranslatableModel):
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or self.url
 
-    def clean(self):
-        super().clean()
-        if self.image and getattr(self.image, "size", 0) > SERVICE_IMAGE_MAX_BYTES:
-            raise ValidationError(
-                {
-                    "image": _("The image is too large; keep it under %(size)s.")
-                    % {"size": filesizeformat(SERVICE_IMAGE_MAX_BYTES)}
-                }
-            )
+    def save(self, *args, **kwargs):
+        """Store a new icon through the safe image path, named by its content.
+
+        The same picture is stored once however many services use it; a replaced or cleared
+        icon's file is deleted once no service uses it any more.
+        """
+        previous = (
+            type(self).objects.filter(pk=self.pk).values_list("image", flat=True).first()
+            if self.pk
+            else None
+        )
+        field = self._meta.get_field("image")
+        cleaned = field.clean_pending(self)
+        if cleaned is not None:
+            name = field.generate_filename(self, cleaned.name)
+            if self.image.storage.exists(name):
+                self.image = name  # the same picture is already stored: use it
+        super().save(*args, **kwargs)
+        if previous and previous != self.image.name:
+            transaction.on_commit(partial(delete_unused_icon, self.image.storage, previous))
+
+
+def delete_unused_icon(storage, name):
+    if not Service.objects.filter(image=name).exists():
+        storage.delete(name)
+
+
+@receiver(post_delete, sender=Service, dispatch_uid="gorgan_service_icon_file")
+def delete_service_icon(sender, instance, **kwargs):
+    """A deleted service takes its icon file with it unless another service shows it."""
+    if instance.image:
+        transaction.on_commit(
+            partial(delete_unused_icon, instance.image.storage, instance.image.name)
+        )
 
 
 def _identity_changed(**kwargs):

@@ -386,10 +386,9 @@ class ImageAdmin(TranslationAccessMixin, TranslationStatusAdminMixin, Translatab
     def preview(self, obj):
         if not obj.pk:
             return "—"
-        try:
-            picture = renditions.picture(obj, translation.get_language())
-        except OSError:  # the stored original is missing or unreadable
-            return "—"
+        picture = renditions.picture(obj, translation.get_language())
+        if picture is None:
+            return _("Being prepared…")
         return format_html(
             '<img src="{}" width="160" height="{}" alt="{}" loading="lazy">',
             picture.src,

@@ -12,15 +12,21 @@ store), never through the file system directly. For a picture whose hash is ``h`
 
 After ``CROPS`` changes, ``manage.py regenerate_renditions`` makes the new files for pictures
 uploaded before.
+
+They are made by a background task (``newsroom.tasks``), never while a page is rendered: until
+they exist a page shows the release without that picture (nothing broken, no multi-megabyte
+original sent to a phone), and the page cache is refreshed once they are made. The original
+is decoded with no more pixels than the largest file needs (see ``gorgan.imaging.reduced``).
 """
 
+import math
 import posixpath
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps
 
-from newsroom import uploads
+from gorgan import imaging
 
 WIDTHS = (480, 960, 1600)
 DEFAULT_WIDTH = 960  # what browsers without srcset get
@@ -87,36 +93,50 @@ def without_alpha(image):
 
 def write(storage, name, image, image_format, options):
     # generate() empties the folder first, so the name is free and is kept as it is.
-    storage.save(name, ContentFile(uploads.encode(image, image_format, **options)))
+    storage.save(name, ContentFile(imaging.encode(image, image_format, **options)))
+
+
+def reduction_target(width, height):
+    """The smallest size (w, h) of the original that still makes every rendition at full detail."""
+    largest = min(width, WIDTHS[-1])
+    factor = width / largest
+    for crop_width, crop_height in CROPS.values():
+        if width * crop_height > height * crop_width:  # wider than the crop: its height limits
+            factor = min(factor, height / crop_height)
+        else:
+            factor = min(factor, width / crop_width)
+    factor = max(1, math.floor(factor))
+    return math.ceil(width / factor), math.ceil(height / factor)
 
 
 def generate(storage, content_hash, source):
     """Make every rendition of the picture in the file object ``source``; return the widths.
 
     ``source`` is a stored original (already upright and without metadata), so no metadata
-    can reach a rendition either; the pixels are still copied to be sure.
+    can reach a rendition either; whatever it carries is still dropped to be sure.
     """
-    with Image.open(source, formats=list(uploads.ACCEPTED_FORMATS)) as opened:
-        opened.load()
-        picture = uploads.pixels_only(opened)
-    delete_renditions(storage, content_hash)
-    widths = target_widths(picture.width)
-    for width in widths:
-        size = (width, scaled_height(picture.width, picture.height, width))
-        resized = (
-            picture
-            if size == picture.size
-            else picture.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+    with Image.open(source, formats=list(imaging.ACCEPTED_FORMATS)) as opened:
+        original_width, original_height = opened.size
+        picture = imaging.pixels_only(
+            imaging.reduced(opened, reduction_target(original_width, original_height))
         )
-        for extension, image_format, options in FORMATS:
-            flat = resized if image_format == "WEBP" else without_alpha(resized)
-            write(
-                storage, rendition_name(content_hash, width, extension), flat, image_format, options
+        delete_renditions(storage, content_hash)
+        widths = target_widths(original_width)
+        for width in widths:
+            size = (width, scaled_height(original_width, original_height, width))
+            resized = (
+                picture
+                if size == picture.size
+                else picture.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
             )
-    opaque = without_alpha(picture)
-    for crop, size in CROPS.items():
-        cut = ImageOps.fit(opaque, size, method=Image.Resampling.LANCZOS, centering=(0.5, 0.5))
-        write(storage, crop_name(content_hash, crop), cut, "JPEG", JPEG_OPTIONS)
+            for extension, image_format, options in FORMATS:
+                flat = resized if image_format == "WEBP" else without_alpha(resized)
+                name = rendition_name(content_hash, width, extension)
+                write(storage, name, flat, image_format, options)
+        opaque = without_alpha(picture)
+        for crop, size in CROPS.items():
+            cut = ImageOps.fit(opaque, size, method=Image.Resampling.LANCZOS, centering=(0.5, 0.5))
+            write(storage, crop_name(content_hash, crop), cut, "JPEG", JPEG_OPTIONS)
     return widths
 
 
@@ -157,8 +177,11 @@ class Picture:
 
 
 def picture(image, language_code):
-    """The :class:`Picture` of ``image`` for a page in ``language_code``."""
-    widths = image.ensure_renditions()
+    """The :class:`Picture` of ``image`` for a page in ``language_code``; None until it has
+    renditions (they are made in the background, never here)."""
+    widths = image.rendition_widths
+    if not widths:
+        return None
     storage = image.file.storage
 
     def srcset(extension):
@@ -185,11 +208,15 @@ def picture(image, language_code):
 
 
 def og_url(image):
-    image.ensure_renditions()
+    """The URL of the Open Graph crop, or "" until the renditions are made."""
+    if not image.rendition_widths:
+        return ""
     return image.file.storage.url(og_name(image.content_hash))
 
 
 def article_crop_urls(image):
-    """The storage URLs of ``image``'s crops for structured data, widest ratio first."""
-    image.ensure_renditions()
+    """The storage URLs of ``image``'s crops for structured data, widest ratio first; none
+    until the renditions are made."""
+    if not image.rendition_widths:
+        return []
     return [image.file.storage.url(crop_name(image.content_hash, crop)) for crop in ARTICLE_CROPS]

@@ -52,10 +52,20 @@ INSTALLED_APPS = [
     "csp",
     "reversion",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "gorgan",
     "newsroom",
     "sistercities",
 ]
+
+# Background work (renditions of uploaded pictures) through Django's Tasks API, stored in the
+# database and run by `manage.py db_worker` (see docs/deployment.md): no other server needed.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+    }
+}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

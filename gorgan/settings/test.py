@@ -23,3 +23,6 @@ SECURE_HSTS_SECONDS = 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SERVE_MEDIA = True
+# Background tasks run at once, inside the code that enqueues them; tests of the worker itself
+# use the database backend and run `db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -13,16 +13,19 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
+from gorgan import imaging
 from gorgan.translation_tracking import SourceHashField
 from newsroom import renditions
-from newsroom.uploads import CleanedImage, ImageFileField, clean_image_upload
+from newsroom.uploads import CleanedImage, ImageFileField
 
 
 class Image(TranslatableModel):
     """A picture as uploaded (upright, without metadata) and its renditions.
 
     The file is named by the SHA-256 of the uploaded bytes, which also names the folder of
-    renditions; one picture is stored once however many releases show it.
+    renditions; one picture is stored once however many releases show it. The renditions are
+    made by a background task after the upload (``newsroom.tasks.make_renditions``); until
+    then ``rendition_widths`` is empty and pages leave the picture out.
     """
 
     file = ImageFileField(
@@ -71,9 +74,7 @@ class Image(TranslatableModel):
 
     def pending_upload(self):
         """The newly assigned file not yet written to the storage, if any."""
-        if self.file and not self.file._committed:
-            return self.file.file
-        return None
+        return imaging.pending_upload(self.file)
 
     def clean(self):
         super().clean()
@@ -95,10 +96,8 @@ class Image(TranslatableModel):
 
     def save(self, *args, **kwargs):
         replaced = None
-        pending = self.pending_upload()
-        if pending is not None:
-            # Every save path (admin, shell, demo loader) gets the same checks and cleaning.
-            pending = clean_image_upload(pending)
+        new_picture = False
+        if self.pending_upload() is not None:
             previous = (
                 type(self)
                 .objects.filter(pk=self.pk)
@@ -107,37 +106,61 @@ class Image(TranslatableModel):
                 if self.pk
                 else None
             )
+            # Every save path (admin, shell, demo loader) gets the same checks and cleaning.
+            pending = self._meta.get_field("file").clean_pending(self)
             if previous and previous[1] == pending.content_hash:
                 self.file = previous[0]  # the same picture again: keep what is stored
             else:
                 replaced = previous
-                self.file = pending
+                new_picture = True
                 self.content_hash = pending.content_hash
                 self.width, self.height = pending.width, pending.height
-                pending.seek(0)
-                self.rendition_widths = renditions.generate(
-                    self.file.storage, self.content_hash, pending
-                )
-                pending.seek(0)
+                self.rendition_widths = []
         super().save(*args, **kwargs)
         if replaced:
             transaction.on_commit(partial(renditions.delete_files, self.file.storage, *replaced))
+        if new_picture:
+            self.enqueue_renditions()
 
-    def ensure_renditions(self):
-        """The rendition widths, making the renditions first if they are missing.
+    def enqueue_renditions(self):
+        """Have the renditions made in the background.
 
-        Whether they exist is recorded on the row, so rendering a page never asks the storage.
+        The task is enqueued in the transaction that saves the row: with the database backend
+        it is committed or rolled back with it. A backend that runs it at once (the tests')
+        has the widths ready on return.
         """
-        if not self.rendition_widths:
-            self.regenerate_renditions()
-        return self.rendition_widths
+        from newsroom.tasks import make_renditions
+
+        result = make_renditions.enqueue(self.pk, self.content_hash)
+        if result.is_finished and result.return_value:
+            self.rendition_widths = result.return_value
+
+    @classmethod
+    def make_renditions(cls, pk, content_hash):
+        """Make the missing renditions of image ``pk`` if it still shows ``content_hash``.
+
+        The row is locked meanwhile, so two workers never make the same files at once; the
+        second finds them made. Returns the widths (empty when the picture was replaced or
+        deleted in between).
+        """
+        with transaction.atomic():
+            image = cls.objects.select_for_update().filter(pk=pk, content_hash=content_hash).first()
+            if image is None:
+                return []
+            if not image.rendition_widths:
+                image.regenerate_renditions()
+            return image.rendition_widths
 
     def regenerate_renditions(self):
+        """Make every rendition from the stored original, whether or not they exist.
+
+        Saving the widths refreshes the cached pages, which then show the picture.
+        """
         with self.file.storage.open(self.file.name, "rb") as original:
             self.rendition_widths = renditions.generate(
                 self.file.storage, self.content_hash, original
             )
-        type(self).objects.filter(pk=self.pk).update(rendition_widths=self.rendition_widths)
+        self.save(update_fields=["rendition_widths"])
 
     @classmethod
     def media_files_in_use(cls):

@@ -3,8 +3,6 @@
 import re
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -214,15 +212,3 @@ def test_admin_change_to_slogan_shows_on_the_next_page(admin_client, client):
 
     assert response.status_code == 302
     assert '<span class="site-brand__slogan">گرگان، شهر سبز</span>' in page(client, "/fa/")
-
-
-@pytest.mark.django_db
-def test_service_image_over_the_size_limit_is_refused():
-
-    service = make_service()
-    service.image = SimpleUploadedFile("icon.png", b"0" * (101 * 1024), "image/png")
-
-    with pytest.raises(ValidationError) as error:
-        service.clean()
-
-    assert list(error.value.message_dict) == ["image"]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsroom.models import GalleryItem, PressRelease
+from newsroom.models import GalleryItem, Image, PressRelease
 from tests.factories import make_office, make_section
 from tests.newsroom.factories import make_image
 
@@ -19,6 +19,20 @@ def test_image_list_shows_preview_alt_text_and_size(staff_client, media_root):
         'alt="The city square" loading="lazy">'
     ) in html
     assert "1200 × 800" in html
+
+
+@pytest.mark.django_db
+def test_image_list_says_a_picture_is_being_prepared_until_its_renditions_exist(
+    staff_client, media_root
+):
+    make_image(alt={"fa": "میدان شهر"})
+    Image.objects.update(rendition_widths=[])
+    staff_client.cookies["django_language"] = "en"
+
+    html = staff_client.get("/admin/newsroom/image/").content.decode()
+
+    assert "Being prepared…" in html
+    assert "/media/renditions/" not in html
 
 
 @pytest.mark.django_db

@@ -14,6 +14,7 @@ from PIL import Image as PILImage
 
 from newsroom import renditions
 from newsroom.models import GalleryItem, Image, PressRelease
+from newsroom.tasks import make_renditions
 from tests.factories import make_release, make_tag
 from tests.newsroom.factories import (
     BLUE,
@@ -79,6 +80,27 @@ def test_phone_photo_is_stored_upright_without_any_metadata(media_root):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("size", "decoded_size"),
+    [((6400, 4000), (1600, 1000)), ((9000, 1000), (9000, 1000)), ((4000, 3000), (2000, 1500))],
+)
+def test_large_picture_is_decoded_reduced_yet_renditions_keep_their_sizes(
+    media_root, size, decoded_size
+):
+    # Enough pixels for the 1600 rendition and for the 1200×630 crop (a panorama's height
+    # limits it), reduced by the largest whole factor that keeps both.
+    assert renditions.reduction_target(*size) == decoded_size
+    image = make_image(unique_jpeg_bytes(size))
+
+    assert image.rendition_widths == [480, 960, 1600]
+    _data, biggest = open_stored(renditions.rendition_name(image.content_hash, 1600, "jpg"))
+    assert biggest.size == (1600, round(size[1] * 1600 / size[0]))
+    _data, og = open_stored(renditions.og_name(image.content_hash))
+    assert og.size == (1200, 630)
+    assert close_to(og.getpixel((10, 315)), RED) and close_to(og.getpixel((1190, 315)), BLUE)
+
+
+@pytest.mark.django_db
 def test_renditions_are_never_wider_than_the_original(media_root):
     small = make_image(unique_jpeg_bytes((700, 400)))
     large = make_image(unique_jpeg_bytes((2400, 1600)))
@@ -107,17 +129,49 @@ def test_renditions_are_named_by_content_hash_and_made_once(client, media_root, 
 
 
 @pytest.mark.django_db
-def test_missing_renditions_are_made_on_first_render_only(client, media_root, generation_calls):
-    image = make_image()
+def test_missing_renditions_are_never_made_while_a_page_renders(
+    client, media_root, generation_calls
+):
+    image = make_image(alt={"fa": "پل"})
     release = make_release(featured_image=image)
     Image.objects.update(rendition_widths=[])
     generation_calls.clear()
+    files = stored_files(media_root)
 
-    client.get(release.get_absolute_url("fa"))
-    client.get(release.get_absolute_url("fa"))
+    content = client.get(release.get_absolute_url("fa")).content.decode()
 
-    assert generation_calls == [image.content_hash]
+    assert generation_calls == []
+    assert stored_files(media_root) == files
+    # The release is shown without its picture: no placeholder, nothing broken.
+    assert picture_tags(content) == []
+    assert "<img" not in content.split("<main", 1)[1].split("</main>", 1)[0]
+    assert "/og.jpg" not in content
+
+
+@pytest.mark.django_db
+def test_picture_appears_once_the_task_made_its_renditions(client, media_root):
+    image = make_image(alt={"fa": "پل"})
+    release = make_release(featured_image=image)
+    Image.objects.update(rendition_widths=[])
+
+    make_renditions.enqueue(image.pk, image.content_hash)
+    content = client.get(release.get_absolute_url("fa")).content.decode()
+
     assert Image.objects.get().rendition_widths == [480, 960, 1200]
+    assert len(picture_tags(content)) == 1
+    assert f"/media/renditions/{image.content_hash}/480.webp 480w" in content
+
+
+@pytest.mark.django_db
+def test_rendition_task_for_a_replaced_picture_does_nothing(media_root, generation_calls):
+    image = make_image()
+    old_hash = image.content_hash
+    image.file = ContentFile(unique_jpeg_bytes(), name="other.jpg")
+    image.save()
+    generation_calls.clear()
+
+    assert make_renditions.call(image.pk, old_hash) == []
+    assert generation_calls == []
 
 
 def picture_tags(html):
