@@ -4,6 +4,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 
+from newsroom import renditions
 from newsroom.models import Image
 from newsroom.tasks import make_renditions
 from tests.factories import make_release
@@ -41,7 +42,7 @@ def test_upload_leaves_renditions_to_the_worker(client, media_root, database_tas
     assert Image.objects.get().rendition_widths == [480, 960, 1200]
     after = client.get(release.get_absolute_url("fa")).content.decode()
     assert f"/media/renditions/{image.content_hash}/960.webp 960w" in after
-    assert len(stored_files(media_root)) == 1 + 3 * 2 + 1
+    assert len(stored_files(media_root)) == 1 + 3 * 2 + len(renditions.CROPS)
 
 
 @pytest.mark.django_db(transaction=True)
