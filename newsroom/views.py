@@ -61,6 +61,7 @@ class ReleaseListView(PublicReleasesMixin, TemplateView):
     """Newest-first list of releases, paged with older/newer cursors."""
 
     template_name = "newsroom/pressrelease_list.html"
+    page_parameters = ("before", "after", "page")
 
     def filter_releases(self, releases):
         return releases
@@ -173,6 +174,7 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
 
     template_name = "newsroom/pressrelease_detail.html"
     context_object_name = "release"
+    page_parameters = ("comment",)  # ?comment=received after a reader's comment
 
     @staticmethod
     def with_page_extras(releases):
