@@ -371,6 +371,9 @@ class CommentCreateView(ReleaseDetailView):
             return response
         form = CommentForm(request.POST, release=release)
         if not form.is_valid():
+            # Only accepted comments use up the limit: readers behind one mobile network's
+            # shared address are not turned away for each other's mistakes.
+            antispam.release_rate_limit(request)
             context = self.get_context_data(object=release, comment_form=form)
             return self.render_to_response(context, status=400)
         comment = form.save(commit=False)
