@@ -40,7 +40,7 @@ MAX_LINKS = 2
 # dotted name ending in a top-level domain of the public suffix list (``.de``, ``.shop``,
 # ``.ایران``), each with its path; a comma ends a link, so joined links count one by one.
 LINK_CANDIDATE = re.compile(
-    r"(?P<scheme>\b[a-z][a-z0-9+.-]*://)?(?P<host>[\w-]+(?:\.[\w-]+)*)(?:[/?#][^\s,]*)?",
+    r"(?P<scheme>\b[a-z][a-z0-9+.-]{0,15}://)?(?P<host>[\w-]+(?:\.[\w-]+)*)(?:[/?#][^\s,]*)?",
     re.IGNORECASE,
 )
 # Spellings that hide a dot from a naive filter: ``example[.]com``, ``example(dot)com``, and
