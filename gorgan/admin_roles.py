@@ -1,17 +1,66 @@
 """Admin behaviour shared by the roles: translators edit translations and nothing else."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.utils.translation import gettext as _
+from parler.utils.i18n import normalize_language_code
 
 
-class TranslationAccessMixin:
+class SiteLanguagesMixin:
+    """For parler admins: a ``?language=`` the site does not have is refused.
+
+    parler takes any code in the address (``fa-ir``, ``xx``): the form then fails, or stores
+    a translation no public page serves (and the sitemap lists it as a 404). Such a request,
+    opening a form or saving one, is sent back to the same page without the parameter, with
+    a message; nothing is saved.
+    """
+
+    def unknown_language(self, request):
+        """The requested language if the site does not have it, else ``None``."""
+        code = request.GET.get(self.query_language_key)
+        if code and normalize_language_code(code) not in dict(settings.LANGUAGES):
+            return code
+        return None
+
+    def refuse_unknown_language(self, request, code):
+        messages.error(
+            request,
+            _("This site has no language “%(code)s”; nothing was saved. Use the language tabs.")
+            % {"code": code[:20]},
+        )
+        query = request.GET.copy()
+        del query[self.query_language_key]
+        return HttpResponseRedirect(
+            f"{request.path}?{query.urlencode()}" if query else request.path
+        )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if code := self.unknown_language(request):
+            return self.refuse_unknown_language(request, code)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        if code := self.unknown_language(request):
+            return self.refuse_unknown_language(request, code)
+        return super().delete_view(request, object_id, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        if code := self.unknown_language(request):
+            return self.refuse_unknown_language(request, code)
+        return super().history_view(request, object_id, extra_context)
+
+
+class TranslationAccessMixin(SiteLanguagesMixin):
     """For parler admins. A user with ``translate_<model>`` but without ``change_<model>``:
 
     - may open existing objects, but not add or delete them (no such permissions);
     - sees every shared (untranslated) field read-only, so the form cannot change them, and
       no columns editable in the change list;
     - may edit the translated fields in the other languages, never in the source language
-      (Persian): that tab is read-only and a POST to it is refused.
+      (Persian): that tab is read-only and a POST to it is refused;
+    - like everyone, only in the site's languages (``SiteLanguagesMixin``).
     """
 
     def _has_model_permission(self, request, action):

@@ -21,10 +21,9 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from gorgan import pagecache
+
 OPEN_GRAPH_LOCALES = {"fa": "fa_IR", "en": "en_US", "zh-hans": "zh_CN"}
-# Query parameters that make a different page (paging, the search); others (tracking codes)
-# are left out of the canonical URL.
-PAGE_PARAMETERS = ("q", "page", "before", "after")
 # The site card: what link previews show for a page without a picture of its own.
 SITE_CARD = "img/site-card.png"
 SITE_CARD_SIZE = (1200, 630)
@@ -73,13 +72,9 @@ def site_feeds():
 
 
 def page_path(request):
-    """The requested path with only the query parameters that make it a different page."""
-    kept = request.GET.copy()
-    for name in list(kept):
-        if name not in PAGE_PARAMETERS:
-            del kept[name]
-    query = kept.urlencode()
-    return f"{request.path}?{query}" if query else request.path
+    """The requested path with only the query parameters its view declares (paging, the
+    search); others (tracking codes) are left out of the canonical URL."""
+    return pagecache.page_path(request)
 
 
 def resolve(request, meta=None):

@@ -10,12 +10,14 @@ so several app servers agree on it.
 Never cached: staff (anyone with a session cookie), non-GET requests, the admin, responses
 that set cookies or say ``private``/``no-store``, and anything but 200 responses.
 
-Tracking parameters (``utm_*``, social networks' click ids) are left out of the key: a
-shared link is served the cached page. Requests the page cache does not answer (a page not
-cached yet, a reader with a session) still reuse the expensive parts of a page, rendered once
-per generation: see ``cached_fragment``.
+Only the query parameters a view declares are in the key (see ``page_parameters``): a shared
+link with tracking codes, or an address with made-up parameters, is served the cached page of
+the address without them, and never rendered or stored anew for them. Requests the page
+cache does not answer (a page not cached yet, a reader with a session) still reuse the
+expensive parts of a page, rendered once per generation: see ``cached_fragment``.
 """
 
+import functools
 import hashlib
 import secrets
 import threading
@@ -27,7 +29,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import timezone, translation
 from django.utils.encoding import escape_uri_path
 
@@ -211,28 +214,75 @@ def cached_fragment(request, name, vary, render):
     return html
 
 
-# Added to shared links by campaigns and social networks (a new click id for every reader);
-# they change nothing on the page.
-TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "igshid", "msclkid", "yclid"})
-TRACKING_PREFIX = "utm_"
+# Query parameters a view reads are the ones that make a different page; views declare them
+# (``page_parameters`` on the view class, or the ``page_parameters()`` decorator on a view
+# function). Any other parameter (a campaign's ``utm_*`` code, a social network's click id, a
+# random string) changes nothing on the page: the page cache serves the page of the address
+# without it, the view never sees it, and the canonical URL and the language links leave it out.
 
 
-def path_without_tracking(request):
-    """The request's path and query string, less any tracking parameters.
+def page_parameters(*names):
+    """Declare the query parameters a view function reads (a class sets ``page_parameters``).
 
-    The page cache keys pages by it, so readers arriving from a shared link are served the
-    cached page, and the language switcher links to it, so the page is the same for them.
+    Returns a new view: a view that is not our own (Django's sitemap) is left as it is.
     """
-    query = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
-    kept = [
-        (name, value)
-        for name, value in query
-        if name not in TRACKING_PARAMETERS and not name.startswith(TRACKING_PREFIX)
-    ]
-    if len(kept) == len(query):
-        return request.get_full_path()
+
+    def declare(view):
+        @functools.wraps(view)
+        def declared(*args, **kwargs):
+            return view(*args, **kwargs)
+
+        declared.page_parameters = tuple(names)
+        return declared
+
+    return declare
+
+
+def declared_parameters(view):
+    """The query parameters ``view`` (a URL's callable) declares, in declaration order."""
+    names = getattr(view, "page_parameters", None)
+    if names is None:
+        names = getattr(getattr(view, "view_class", None), "page_parameters", ())
+    return tuple(names)
+
+
+@functools.lru_cache(maxsize=1024)
+def parameters_for_path(urlconf, path_info):
+    """The parameters declared by the view at ``path_info``, or ``None`` for no view.
+
+    Asked before ``LocaleMiddleware`` has activated the address's language, so the language
+    prefix is matched under that language. Cached per path: a cached page costs no URL
+    resolution, and a flood of random paths costs at most one resolution each.
+    """
+    language = translation.get_language_from_path(path_info)
+    try:
+        with translation.override(language):
+            match = resolve(path_info, urlconf)
+    except Resolver404:
+        return None
+    return declared_parameters(match.func)
+
+
+def page_query(query_string, names):
+    """``query_string`` with only the parameters in ``names``, in that order.
+
+    Two addresses of the same page (parameters in another order, an extra parameter) give the
+    same string, so they share one cache entry and one canonical URL.
+    """
+    query = parse_qsl(query_string, keep_blank_values=True)
+    return urlencode([(name, value) for wanted in names for name, value in query if name == wanted])
+
+
+def page_path(request):
+    """The request's path with only the query parameters its view declares.
+
+    The canonical URL and the language links use it, so they name the page the cache holds.
+    """
+    match = getattr(request, "resolver_match", None)
+    names = declared_parameters(match.func) if match else ()
+    query = page_query(request.META.get("QUERY_STRING", ""), names)
     path = escape_uri_path(request.path)
-    return f"{path}?{urlencode(kept)}" if kept else path
+    return f"{path}?{query}" if query else path
 
 
 def reused_per_generation(request, name, load):
@@ -266,12 +316,10 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self.is_cacheable_request(request):
             return self.get_response(request)
-        key = (
-            "pagecache:page:"
-            + hashlib.sha256(
-                f"{request.get_host()}{path_without_tracking(request)}".encode()
-            ).hexdigest()
-        )
+        self.drop_undeclared_parameters(request)
+        query = request.META.get("QUERY_STRING", "")
+        address = f"{request.get_host()}{escape_uri_path(request.path)}?{query}"
+        key = "pagecache:page:" + hashlib.sha256(address.encode()).hexdigest()
         found = cache.get_many([GENERATION_KEY, key])
         # The parts of a page rendered below must carry this same generation.
         request.content_generation = found.get(GENERATION_KEY)
@@ -294,6 +342,24 @@ class PageCacheMiddleware:
             )
             response["X-Page-Cache"] = "miss"
         return response
+
+    def drop_undeclared_parameters(self, request):
+        """Hand the view the request as if it came without undeclared query parameters.
+
+        Then what is rendered and stored under the key is the page the key names. An address
+        that matches no view keeps its query string (``CommonMiddleware`` may still redirect
+        it to the address with a slash, query and all); its 404 is never stored.
+        """
+        query = request.META.get("QUERY_STRING", "")
+        if not query:
+            return
+        names = parameters_for_path(get_urlconf(settings.ROOT_URLCONF), request.path_info)
+        if names is None:
+            return
+        kept = page_query(query, names)
+        if kept != query:
+            request.META["QUERY_STRING"] = kept
+            request.GET = QueryDict(kept)
 
     def is_cacheable_request(self, request):
         return (

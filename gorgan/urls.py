@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
 
-from gorgan import converters, sitemaps
+from gorgan import converters, pagecache, sitemaps
 from gorgan.views import HomeView, SearchView, favicon, robots_txt, serve_media
 from newsroom.views import short_link
 
@@ -24,7 +24,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        pagecache.page_parameters("p")(sitemap_views.sitemap),
         {"sitemaps": sitemaps.registry},
         name="sitemap-section",
     ),

@@ -68,6 +68,7 @@ class SearchView(TemplateView):
     """
 
     template_name = "gorgan/search.html"
+    page_parameters = ("q", "page")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

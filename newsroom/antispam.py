@@ -6,14 +6,18 @@ token that is the same for every visitor, and the comment view checks the ``Orig
 a honeypot field, a per-address rate limit and a link limit. See ``CommentCreateView``.
 """
 
+import functools
 import re
+import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
+from publicsuffixlist import PublicSuffixList
 
+from gorgan.cache import UNREACHABLE
 from gorgan.security import client_ip
 
 FORM_TOKEN_SALT = "newsroom.comment-form"
@@ -21,16 +25,34 @@ FORM_TOKEN_SALT = "newsroom.comment-form"
 # token soon goes stale.
 FORM_TOKEN_MAX_AGE = timedelta(days=2)
 
-RATE_LIMIT = 5
+# Counted per client address. Readers on mobile networks share one public address with many
+# others (carrier-grade NAT), so the limits are set for a crowd: accepted comments (each one
+# still waits for a moderator) and, far higher, any posts at all, which bounds a flood of
+# refused ones. See docs/operations.md.
+RATE_LIMIT = 30
+ATTEMPT_LIMIT = 120
 RATE_WINDOW_SECONDS = 10 * 60
 RATE_KEY = "newsroom:comment-rate:{}"
+ATTEMPT_KEY = "newsroom:comment-attempts:{}"
 
 MAX_LINKS = 2
-LINK_PATTERN = re.compile(
-    r"(?:https?://|www\.)\S+"
-    r"|\b[a-z0-9-]+\.(?:com|net|org|info|biz|ir|ru|cn|xyz|top|io|me|co|site|online)\b",
+# A link is anything with a scheme (``https://``, ``hxxp://``), a host starting ``www.``, or a
+# dotted name ending in a top-level domain of the public suffix list (``.de``, ``.shop``,
+# ``.ایران``), each with its path; a comma ends a link, so joined links count one by one.
+LINK_CANDIDATE = re.compile(
+    r"(?P<scheme>\b[a-z][a-z0-9+.-]{0,15}://)?(?P<host>[\w-]+(?:\.[\w-]+)*)(?:[/?#][^\s,]*)?",
     re.IGNORECASE,
 )
+# Spellings that hide a dot from a naive filter: ``example[.]com``, ``example(dot)com``, and
+# the ideographic full stops that browsers read as dots in a host name.
+HIDDEN_DOT = re.compile(r"\s*[\[({]\s*(?:\.|dot)\s*[\])}]\s*|[\u3002\uff0e\uff61]", re.IGNORECASE)
+
+
+@functools.cache
+def top_level_domains():
+    """The ICANN section of the public suffix list shipped with ``publicsuffixlist`` (read from
+    the package, never fetched)."""
+    return PublicSuffixList(only_icann=True, accept_unknown=False)
 
 
 class RateLimitUnavailable(Exception):
@@ -84,12 +106,12 @@ def origin_is_allowed(request):
     return origin == own or origin in settings.CSRF_TRUSTED_ORIGINS
 
 
-def over_rate_limit(request):
-    """Count this submission against the sender's window; True once over ``RATE_LIMIT``.
+def count_against(key_template, request, limit):
+    """Add one to the sender's count in the current window; True once over ``limit``.
 
     ``add`` then ``incr`` is atomic on Redis, so parallel requests cannot slip past the limit.
     """
-    key = RATE_KEY.format(client_ip_hash(request))
+    key = key_template.format(client_ip_hash(request))
     try:
         cache.add(key, 0, RATE_WINDOW_SECONDS)
         try:
@@ -100,8 +122,46 @@ def over_rate_limit(request):
             count = 1
     except Exception as error:
         raise RateLimitUnavailable from error
-    return count > RATE_LIMIT
+    return count > limit
+
+
+def over_rate_limit(request):
+    """Reserve a place for this submission in the sender's window; True when none is left.
+
+    A submission that is then refused (over the limit, or an invalid form) gives its place
+    back with ``release_rate_limit``, so only accepted comments use up the limit. Every post
+    also counts against ``ATTEMPT_LIMIT``, which is never given back.
+    """
+    if count_against(ATTEMPT_KEY, request, ATTEMPT_LIMIT):
+        return True
+    if count_against(RATE_KEY, request, RATE_LIMIT):
+        release_rate_limit(request)
+        return True
+    return False
+
+
+def release_rate_limit(request):
+    """Give back the place ``over_rate_limit`` reserved for a submission that was refused."""
+    try:
+        cache.decr(RATE_KEY.format(client_ip_hash(request)))
+    except ValueError:
+        pass  # the window ran out meanwhile: nothing to give back
+    except UNREACHABLE:
+        pass  # the reader's refusal is already decided; the place ages out with the window
 
 
 def count_links(text):
-    return len(LINK_PATTERN.findall(text or ""))
+    """How many web addresses ``text`` holds, however written (see ``LINK_CANDIDATE``).
+
+    Full-width forms (``ｈｔｔｐ：／／ｅｘａｍｐｌｅ．ｄｅ``) are read as their plain letters.
+    """
+    text = HIDDEN_DOT.sub(".", unicodedata.normalize("NFKC", text or ""))
+    return sum(is_link(match) for match in LINK_CANDIDATE.finditer(text))
+
+
+def is_link(match):
+    host = match["host"]
+    if match["scheme"] or host.lower().startswith("www."):
+        return True
+    labels = host.strip(".").split(".")
+    return len(labels) > 1 and all(labels) and top_level_domains().is_public(labels[-1])

@@ -36,10 +36,11 @@ def decode_cursor(cursor):
         raise Http404("Malformed page cursor.")
     micros, pk = int(match[1]), int(match[2])
     try:
-        moment = EPOCH + micros * MICROSECOND
-    except OverflowError as error:
+        # Near year 9999 the sum fits in UTC but not once shifted to local time.
+        moment = timezone.localtime(EPOCH + micros * MICROSECOND)
+    except (OverflowError, ValueError) as error:
         raise Http404("Malformed page cursor.") from error
-    return timezone.localtime(moment), pk
+    return moment, pk
 
 
 def newest_first_page(queryset, *, before=None, after=None, per_page=20):

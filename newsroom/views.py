@@ -61,6 +61,7 @@ class ReleaseListView(PublicReleasesMixin, TemplateView):
     """Newest-first list of releases, paged with older/newer cursors."""
 
     template_name = "newsroom/pressrelease_list.html"
+    page_parameters = ("before", "after", "page")
 
     def filter_releases(self, releases):
         return releases
@@ -191,6 +192,7 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
 
     template_name = "newsroom/pressrelease_detail.html"
     context_object_name = "release"
+    page_parameters = ("comment",)  # ?comment=received after a reader's comment
 
     @staticmethod
     def with_page_extras(releases):
@@ -383,6 +385,9 @@ class CommentCreateView(ReleaseDetailView):
             return response
         form = CommentForm(request.POST, release=release)
         if not form.is_valid():
+            # Only accepted comments use up the limit: readers behind one mobile network's
+            # shared address are not turned away for each other's mistakes.
+            antispam.release_rate_limit(request)
             context = self.get_context_data(object=release, comment_form=form)
             return self.render_to_response(context, status=400)
         comment = form.save(commit=False)

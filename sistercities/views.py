@@ -65,6 +65,7 @@ class AgreementDetailView(PublicAgreementMixin, DetailView):
     """An agreement's progress tracker, filtered by ``?sector=`` and ``?status=`` links."""
 
     template_name = "sistercities/agreement_detail.html"
+    page_parameters = ("sector", "status")
     context_object_name = "agreement"
 
     def get(self, request, *args, **kwargs):

@@ -37,7 +37,7 @@ def language_links(context):
     current = translation.get_language()
     links = []
     for code, _name in settings.LANGUAGES:
-        url = alternates.get(code) or translate_url(pagecache.path_without_tracking(request), code)
+        url = alternates.get(code) or translate_url(pagecache.page_path(request), code)
         links.append(
             {
                 "code": code,

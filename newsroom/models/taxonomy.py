@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
@@ -91,6 +93,17 @@ class Tag(TranslatableModel, TagBase):
     def get_absolute_url(self):
         return reverse("newsroom:tag-detail", kwargs={"slug": self.slug})
 
+    def save(self, *args, **kwargs):
+        # Tags typed into a release's tag field are created by taggit with ``name`` alone;
+        # that name is the Persian label, so Persian is never "missing" for them.
+        source = settings.LANGUAGE_CODE
+        if self.name and not self.has_translation(source):
+            language = self.get_current_language()
+            self.set_current_language(source)
+            self.label = self.name
+            self.set_current_language(language)
+        super().save(*args, **kwargs)
+
     @property
     def label_language(self):
         """The language ``str(tag)`` is in: the page's, or Persian for an untranslated tag."""
@@ -106,15 +119,20 @@ class TaggedReleaseQuerySet(models.QuerySet):
         """Rows with their tag, and the tag's label in the language read in the same query.
 
         ``tag_label_language`` says which language the label is in: the requested one, or
-        Persian when the tag has no translation (pages mark such labels with ``lang``).
+        Persian when the tag has no translation in it (pages mark such labels with ``lang``).
         """
         from gorgan.translated import translated_field
 
         translations = Tag._parler_meta.root_model
+        # A tag with no translation at all (one written without ``save()``) shows its
+        # Persian name, still without a query of its own.
         return self.select_related("tag").annotate(
-            tag_label=translated_field(translations, "label", "tag", language_code),
-            tag_label_language=translated_field(
-                translations, "language_code", "tag", language_code
+            tag_label=Coalesce(
+                translated_field(translations, "label", "tag", language_code), "tag__name"
+            ),
+            tag_label_language=Coalesce(
+                translated_field(translations, "language_code", "tag", language_code),
+                Value(settings.LANGUAGE_CODE),
             ),
         )
 

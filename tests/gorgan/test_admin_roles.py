@@ -9,8 +9,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.apps import apps
+from django.contrib import admin
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from parler.admin import TranslatableAdmin
 
 from gorgan.models import Service
 from gorgan.roles import EDITOR, INTERNATIONAL_AFFAIRS, TRANSLATOR, WRITER
@@ -336,3 +339,78 @@ def test_translator_translates_commitment_update_notes_only(client, as_admin):
     assert update.safe_translation_getter("note", language_code="en") == "Site survey finished"
     assert update.status == Commitment.Status.IN_PROGRESS
     assert CommitmentUpdate.objects.count() == 1
+
+
+# Only the site's languages: a ``?language=`` it does not have opens no form and stores nothing.
+
+
+def translated_model_admins():
+    return [
+        (model, admin.site.get_model_admin(model))
+        for model in apps.get_models()
+        if admin.site.is_registered(model)
+        and isinstance(admin.site.get_model_admin(model), TranslatableAdmin)
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["xx", "de", "fa-ir", "en-us"])
+def test_add_form_in_a_language_the_site_lacks_is_refused_on_every_translated_model(
+    as_admin, language
+):
+    answers = {}
+    for model, _model_admin in translated_model_admins():
+        url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/add/"
+        response = as_admin.get(f"{url}?language={language}&_changelist_filters=q%3Dx")
+        answers[model.__name__] = (response.status_code, response.get("Location"))
+
+    assert len(answers) >= 11
+    assert answers == {
+        name: (
+            302,
+            f"/admin/{model._meta.app_label}/{model._meta.model_name}/add/"
+            "?_changelist_filters=q%3Dx",
+        )
+        for name, model in ((model.__name__, model) for model, _a in translated_model_admins())
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", list(MODELS))
+@pytest.mark.parametrize("role", [TRANSLATOR, "owner"])
+@pytest.mark.parametrize("language", ["fa-ir", "de", "xx"])
+def test_translation_in_a_language_the_site_lacks_is_never_stored(
+    client, as_admin, media_root, model, role, language
+):
+    case = MODELS[model]
+    obj = case.make()
+    client.force_login(make_staff(OWNER[model] if role == "owner" else role))
+    url = f"{case.url}{obj.pk}/change/"
+
+    response = client.post(
+        f"{url}?language={language}",
+        form_from(as_admin, f"{url}?language=en", **{case.text: "Text in no site language"}),
+        follow=True,
+    )
+
+    assert response.redirect_chain == [(url, 302)]
+    assert [str(message) for message in response.context["messages"]] == [
+        f"این سایت زبان «{language}» را ندارد؛ چیزی ذخیره نشد. از زبانه‌های زبان استفاده کنید."
+    ]
+    assert set(reload(case, obj).get_available_languages()) == set(obj.get_available_languages())
+    assert text_in(case, obj, "en") != "Text in no site language"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("view", ["change/", "history/", "delete/"])
+def test_release_pages_in_a_language_the_site_lacks_answer_with_the_site_languages(as_admin, view):
+    from tests.factories import make_release
+
+    release = make_release()
+    url = f"/admin/newsroom/pressrelease/{release.pk}/{view}"
+
+    responses = [as_admin.get(f"{url}?language={code}") for code in ("xx", "de", "fa-ir")]
+    in_persian = as_admin.get(f"{url}?language=FA")
+
+    assert [(r.status_code, r["Location"]) for r in responses] == [(302, url)] * 3
+    assert in_persian.status_code == 200

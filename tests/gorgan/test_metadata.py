@@ -335,8 +335,9 @@ def test_filtered_tracker_is_not_indexed_and_names_the_whole_tracker(client):
     agreement = make_agreement()
     path = agreement.get_absolute_url("en")
 
-    response = client.get(path, {"status": "done"})
+    response = client.get(path, {"status": "completed"})
 
+    assert response.status_code == 200
     assert meta(response, "robots") == "noindex"
     assert link(response, "canonical") == [absolute(path)]
 

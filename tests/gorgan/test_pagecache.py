@@ -302,3 +302,65 @@ def test_deleting_a_comment_changes_the_generation_only_if_it_was_shown(
         Comment.objects.filter(pk=comment.pk).delete()
 
     assert (generation() != before) is bumps
+
+
+# Only the query parameters a view declares make another page; others are served the page
+# of the address without them and never rendered or stored for them.
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/en/", "/fa/news/", "/zh-hans/search/?q=news"])
+def test_made_up_parameters_are_served_the_cached_page(client, page_cache, path):
+    make_release()
+    separator = "&" if "?" in path else "?"
+    first = client.get(path)
+
+    answers = [
+        get_counting_queries(client, f"{path}{separator}x={noise}")
+        for noise in ("a1", "b2", "%D8%A8", "c3&y=4")
+    ]
+
+    assert first["X-Page-Cache"] == "miss"
+    assert [(response["X-Page-Cache"], queries) for response, queries in answers] == [
+        ("hit", 0)
+    ] * 4
+    assert {response.content for response, _queries in answers} == {first.content}
+
+
+@pytest.mark.django_db
+def test_page_first_asked_with_made_up_parameters_is_stored_without_them(client, page_cache):
+    make_release()
+
+    first = client.get("/en/?x=first-visitor")
+    plain, queries = get_counting_queries(client, "/en/")
+
+    page = first.content.decode()
+    assert (first["X-Page-Cache"], plain["X-Page-Cache"], queries) == ("miss", "hit", 0)
+    assert "first-visitor" not in page
+    assert '<link rel="canonical" href="http://testserver/en/">' in page
+    assert 'href="/fa/"' in page
+
+
+@pytest.mark.django_db
+def test_declared_parameters_in_another_order_share_one_page(client, page_cache):
+    start = timezone.now() - timedelta(days=1)
+    releases = [make_release(publish_at=start - timedelta(minutes=i)) for i in range(22)]
+    first = client.get("/en/news/")
+    cursor = first.context["page"].older_cursor
+
+    second = client.get(f"/en/news/?before={cursor}&page=2&utm_source=telegram")
+    reordered, queries = get_counting_queries(client, f"/en/news/?page=2&x=1&before={cursor}")
+
+    assert (second["X-Page-Cache"], reordered["X-Page-Cache"], queries) == ("miss", "hit", 0)
+    assert [r.pk for r in second.context["page"].items] == [r.pk for r in releases[20:]]
+    assert reordered.content == second.content
+
+
+@pytest.mark.django_db
+def test_declared_parameter_of_a_function_view_makes_another_page(client, page_cache):
+    client.get("/sitemap-releases.xml")
+
+    undeclared = client.get("/sitemap-releases.xml?x=1")
+    declared = client.get("/sitemap-releases.xml?p=1")
+
+    assert (undeclared["X-Page-Cache"], declared["X-Page-Cache"]) == ("hit", "miss")

@@ -163,19 +163,19 @@ def test_post_from_own_origin_is_received(client, release):
     assert Comment.objects.count() == 1
 
 
-def test_sixth_comment_in_ten_minutes_is_refused_with_429(client, release):
-    statuses = [post_comment(client, release).status_code for _ in range(6)]
+def test_comment_over_the_limit_in_ten_minutes_is_refused_with_429(client, release):
+    statuses = [post_comment(client, release).status_code for _ in range(antispam.RATE_LIMIT)]
     response = post_comment(client, release)
 
-    assert statuses == [303] * 5 + [429]
+    assert statuses == [303] * antispam.RATE_LIMIT
     assert response.status_code == 429
     assert response["Retry-After"] == "600"
     assert "شما در زمان کوتاهی چند نظر فرستاده‌اید." in response.content.decode()
-    assert Comment.objects.count() == 5
+    assert Comment.objects.count() == antispam.RATE_LIMIT
 
 
 def test_rate_limit_message_is_translated(client, release):
-    for _ in range(5):
+    for _ in range(antispam.RATE_LIMIT):
         post_comment(client, release, language="en")
 
     response = post_comment(client, release, language="en")
@@ -186,7 +186,7 @@ def test_rate_limit_message_is_translated(client, release):
 
 @override_settings(TRUSTED_PROXY_COUNT=1)
 def test_rate_limit_counts_each_client_behind_the_proxy_separately(client, release):
-    for _ in range(5):
+    for _ in range(antispam.RATE_LIMIT):
         post_comment(client, release, headers={"X-Forwarded-For": "5.5.5.5"})
 
     refused = post_comment(client, release, headers={"X-Forwarded-For": "5.5.5.5"})
@@ -194,6 +194,29 @@ def test_rate_limit_counts_each_client_behind_the_proxy_separately(client, relea
 
     assert (refused.status_code, other.status_code) == (429, 303)
     assert len(set(Comment.objects.values_list("ip_hash", flat=True))) == 2
+
+
+def test_refused_posts_leave_the_limit_to_neighbours_on_a_shared_address(client, release):
+    # Readers behind one mobile network address: one keeps sending an empty comment.
+    refused = [post_comment(client, release, body="").status_code for _ in range(10)]
+    accepted = [post_comment(client, release).status_code for _ in range(antispam.RATE_LIMIT)]
+    over = post_comment(client, release)
+
+    assert refused == [400] * 10
+    assert accepted == [303] * antispam.RATE_LIMIT
+    assert over.status_code == 429
+    assert Comment.objects.count() == antispam.RATE_LIMIT
+
+
+def test_flood_of_refused_posts_is_stopped_at_the_attempt_limit(client, release, monkeypatch):
+    monkeypatch.setattr(antispam, "ATTEMPT_LIMIT", 8)
+
+    statuses = [post_comment(client, release, body="").status_code for _ in range(9)]
+    valid = post_comment(client, release)
+
+    assert statuses == [400] * 8 + [429]
+    assert valid.status_code == 429
+    assert Comment.objects.count() == 0
 
 
 @override_settings(
@@ -226,6 +249,41 @@ def test_comment_with_too_many_links_stores_nothing(client, release):
         "لطفاً حداکثر ۲ پیوند بگذارید.</p>" in content
     )
     assert Comment.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ارزان بخرید: cheap.de و cheap.dev و cheap.shop",
+        "hxxp://a-spam.example hxxps://b-spam.example/x hxxp://c-spam.example",
+        "spam[.]de و spam(dot)shop و spam [.] ir",
+        "ｈｔｔｐ：／／ａ．ｄｅ ｂ．ｓｈｏｐ ｃ．ｉｒ",
+        "ارزان: a。de b．de c｡de",
+        "http://a.de,http://b.de,http://c.de",
+        "a.de,b.de,c.de",
+        "t.me/spam1 t.me/spam2 تماس: wa.me/98911",
+        "فروش ویژه در فروشگاه.ایران و تخفیف.ایران و حراج.ایران",
+    ],
+)
+def test_disguised_links_count_toward_the_limit(client, release, body):
+    response = post_comment(client, release, body=body)
+
+    assert response.status_code == 400
+    assert Comment.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "عدد پی ۳.۱۴ است و 3.14 هم؛ فایل report.pdf و main.py و setup.exe را ببینید.",
+        "سلام.خوب هستید؟ ساعت ۸.۳۰ جلسه بود. e.g. i.e. etc.",
+        "Ph.D. and M.A. students met at 10.30 a.m.",
+    ],
+)
+def test_text_with_dots_that_are_not_links_is_received(client, release, body):
+    response = post_comment(client, release, body=body)
+
+    assert response.status_code == 303
 
 
 def test_comment_with_two_links_is_received(client, release):

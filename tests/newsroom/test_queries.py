@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from newsroom.models import Tag
 from tests.factories import make_release, make_tag
 
 
@@ -45,3 +46,34 @@ def test_article_page_query_budget(client, django_assert_max_num_queries):
 
     with django_assert_max_num_queries(8):
         client.get(release.get_absolute_url("fa"))
+
+
+def untranslated_tags(count):
+    """Tags with no translation row at all, as written without ``save()`` (older data)."""
+    first = Tag.objects.count()
+    return Tag.objects.bulk_create(
+        Tag(name=f"بی ترجمه {first + n}", slug=f"untranslated-{first + n}") for n in range(count)
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["fa", "en"])
+def test_article_query_count_does_not_grow_with_untranslated_tags(client, language):
+    one = make_release(tags=untranslated_tags(1))
+    twenty = make_release(tags=untranslated_tags(20))
+
+    assert count_queries(client, one.get_absolute_url(language)) == count_queries(
+        client, twenty.get_absolute_url(language)
+    )
+
+
+@pytest.mark.django_db
+def test_untranslated_tag_shows_its_persian_name_marked_persian(client):
+    (tag,) = untranslated_tags(1)
+    release = make_release(tags=[tag])
+
+    page = client.get(release.get_absolute_url("en")).content.decode()
+
+    assert f'<a href="/en/news/tags/{tag.slug}/" rel="tag" lang="fa" dir="rtl">{tag.name}</a>' in (
+        page
+    )

@@ -146,6 +146,27 @@ def test_malformed_or_unknown_addresses_are_404(client, db, path):
     assert client.get(path).status_code == 404
 
 
+@pytest.mark.parametrize("language", ["fa", "en", "zh-hans"])
+@pytest.mark.parametrize("direction", ["before", "after"])
+@pytest.mark.parametrize(
+    "cursor", ["253402300799999999-1", "253402290000000000-1", "99999999999999999999-1"]
+)
+def test_cursor_past_the_calendar_end_is_404_on_every_list(client, db, language, direction, cursor):
+    release = make_release(tags=[make_tag(slug="guangzhou")])
+    paths = [
+        "news/",
+        f"news/section/{release.section.slug}/",
+        "news/tags/guangzhou/",
+        f"news/archive/{release.publish_at.year}/{release.publish_at.month}/",
+    ]
+
+    statuses = [
+        client.get(f"/{language}/{path}", {direction: cursor}).status_code for path in paths
+    ]
+
+    assert statuses == [404, 404, 404, 404]
+
+
 def test_news_list_pages_older_and_newer_without_gaps(client, db):
     from datetime import timedelta
 
