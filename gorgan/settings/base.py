@@ -226,9 +226,10 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     }
 
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
-# Media is served by Django only in development (and in the test suite); production serves
-# it from the web server or object storage with the same headers (docs/operations.md).
-SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
+# Media is served by Django only in development (dev.py turns it on with DEBUG, the test suite
+# too); production serves it from the web server or object storage with the same headers
+# (docs/operations.md).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
 # --- Security shared by every environment (production adds HTTPS-only parts in prod.py) ---
 
