@@ -16,7 +16,7 @@ from django.db.models.fields.files import FieldFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
-from pypdf.errors import PyPdfError
+from pypdf.errors import DependencyError, PyPdfError
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
@@ -137,7 +137,15 @@ def _check_content(file):
         found = find_active_content(reader)
     except ValidationError:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
+    except (
+        PyPdfError,
+        DependencyError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        RecursionError,
+    ) as error:
         # A hostile or broken file can fail anywhere inside the parser.
         raise ValidationError(
             _(

@@ -1,7 +1,10 @@
 """Signed agreement documents: only real PDFs up to 20 MB are stored, and served as downloads."""
 
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from pypdf import PdfWriter
 
 from sistercities.documents import MAX_DOCUMENT_BYTES
 from sistercities.models import Agreement
@@ -12,6 +15,17 @@ pytestmark = pytest.mark.django_db
 PDF = make_pdf()
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 JAVASCRIPT_ERROR = "The PDF contains JavaScript, which could run in readers' PDF viewers."
+
+
+def encrypted_pdf(user_password, algorithm):
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm=algorithm)
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
 JAVASCRIPT_ACTION = "<< /S /JavaScript /JS (app.alert\\(document.cookie\\)) >>"
 
 
@@ -148,6 +162,33 @@ def test_pdf_with_a_plain_open_action_and_link_is_accepted(staff_client, media_r
         "/OpenAction [3 0 R /Fit] /Outlines 4 0 R",
         ["<< /Type /Outlines /Count 0 >>"],
     )
+
+    response = upload(staff_client, agreement, SimpleUploadedFile("signed.pdf", pdf))
+
+    assert response.status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.document.read() == pdf
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-256"])
+def test_pdf_protected_by_a_password_is_refused(staff_client, media_root, algorithm):
+    agreement = make_agreement()
+    pdf = encrypted_pdf("secret", algorithm)
+
+    response = upload(staff_client, agreement, SimpleUploadedFile("signed.pdf", pdf))
+
+    assert response.context["adminform"].form.errors["document"] == [
+        "The PDF is protected by a password. Upload a copy without a password."
+    ]
+    assert stored_files(media_root) == []
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-256"])
+def test_pdf_with_owner_restrictions_only_is_checked_and_accepted(
+    staff_client, media_root, algorithm
+):
+    agreement = make_agreement()
+    pdf = encrypted_pdf("", algorithm)
 
     response = upload(staff_client, agreement, SimpleUploadedFile("signed.pdf", pdf))
 
