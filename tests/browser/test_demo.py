@@ -130,7 +130,7 @@ def problems_while_loading(page, url):
     page.goto(url, wait_until="networkidle")
     # Lazy pictures below the fold load too: every picture on the page must arrive.
     page.evaluate("document.querySelectorAll('img').forEach(img => img.loading = 'eager')")
-    page.wait_for_function("[...document.images].every(img => img.complete)", timeout=20_000)
+    page.wait_for_function("() => [...document.images].every(img => img.complete)", timeout=20_000)
     page.wait_for_load_state("networkidle")
     return problems
 

@@ -133,10 +133,12 @@ def free_port():
 
 
 @pytest.fixture
-def nginx(live_server, tmp_path):
+def nginx(live_server, tmp_path, settings):
     """The shipped configuration in a scratch folder, in front of the live test server."""
     if not Path(NGINX).exists():
         pytest.skip("nginx is not installed (apt-get install nginx-light)")
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT.mkdir()
     port = free_port()
     static = tmp_path / "static"
     (static / "css").mkdir(parents=True)
