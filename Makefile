@@ -27,13 +27,15 @@ check-translations: $(STAMP)
 	$(BIN)/pytest -q tests/gorgan/test_catalogs.py
 	$(MANAGE) translation_report
 
+# `make demo PORT=8001` when 8000 is taken.
+PORT ?= 8000
 demo: messages
 	$(MANAGE) migrate --no-input
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo --address 127.0.0.1:$(PORT)
 	@# The background worker (renditions of uploaded pictures) runs until make itself ends.
 	$(MANAGE) db_worker --no-reload & worker=$$!; make_pid=$$PPID; \
 		(while kill -0 $$make_pid 2>/dev/null; do sleep 1; done; kill $$worker) &
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # The committed .mo files are tested as they are (a stale one fails), not recompiled first.
 test: $(STAMP)

@@ -21,8 +21,9 @@ chmod 777 "$RUN_DIR/tmp" "$RUN_DIR/cache"
 sed -e "s#/var/cache/nginx/gorgan#$RUN_DIR/cache#" -e "s#server 127.0.0.1:8000;#server $BIND;#" \
     deploy/nginx/gorgan-http.conf >"$RUN_DIR/gorgan-http.conf"
 sed -e "s#GORGAN_ROOT/staticfiles/#$STATIC_ROOT/#" -e "s#GORGAN_ROOT/media/#$PWD/media/#" \
-    -e 's#X-Forwarded-Proto $scheme#X-Forwarded-Proto https#' \
+    -e 's#X-Forwarded-Proto $scheme#X-Forwarded-Proto https#' -e "s#/etc/nginx/snippets/#$RUN_DIR/#" \
     deploy/nginx/gorgan-locations.conf >"$RUN_DIR/gorgan-locations.conf"
+cp deploy/nginx/gorgan-file-headers.conf "$RUN_DIR/"
 curl -fsS -H 'X-Forwarded-Proto: https' "http://$BIND$article" -o "$RUN_DIR/html/index.html"
 chmod 644 "$RUN_DIR/html/index.html"
 cat >"$RUN_DIR/ceiling.conf" <<CONF

@@ -60,6 +60,8 @@ mkdir -p "$work/media-restored"
 tar -C "$work/media-restored" -xzf "$work/media.tar.gz"
 
 echo "== 3. Compare rows, rendered pages and media files"
+# site_fingerprint renders every page from its database with the caches off: the original
+# and the copy share REDIS_URL, and a cached page would make a differing copy "match".
 "$PYTHON_BIN" manage.py site_fingerprint >"$work/original.json"
 DATABASE_URL="$drill_url" MEDIA_ROOT="$work/media-restored" \
     "$PYTHON_BIN" manage.py site_fingerprint >"$work/restored.json"

@@ -51,6 +51,8 @@ class RequestSizeLimitMiddleware:
     Django caps form bodies (``DATA_UPLOAD_MAX_MEMORY_SIZE``) but streams file uploads to disk
     without a limit; this puts one ceiling on both. The web server in front should enforce
     the same limit (``client_max_body_size``) so that oversized bodies never reach Python.
+    An address longer than ``MAX_REQUEST_URI_LENGTH`` is refused too (414), before a redirect
+    could echo it into a header larger than the proxy in front accepts.
     """
 
     def __init__(self, get_response):
@@ -58,6 +60,8 @@ class RequestSizeLimitMiddleware:
         self.limit = settings.MAX_REQUEST_BODY_SIZE
 
     def __call__(self, request):
+        if len(request.get_full_path()) > settings.MAX_REQUEST_URI_LENGTH:
+            return HttpResponse(status=414)
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:

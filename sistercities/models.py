@@ -27,7 +27,7 @@ from gorgan.slugs import UniqueSlugPerLanguage
 from gorgan.translated import translated_field
 from gorgan.translation_tracking import SourceHashField, SourceTrackedTranslation
 
-from .documents import document_upload_to, validate_pdf_document
+from .documents import AgreementDocumentField, document_upload_to, validate_pdf_document
 
 
 class PartnerCity(TranslatableModel):
@@ -199,7 +199,7 @@ class Agreement(TranslatableModel):
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,
     )
-    document = models.FileField(
+    document = AgreementDocumentField(
         _("signed document (PDF)"),
         upload_to=document_upload_to,
         blank=True,

@@ -6,6 +6,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView
 
 from newsroom.models import PressRelease
@@ -131,7 +132,18 @@ def reverse_index(language_code):
 
 
 class AgreementDocumentView(PublicAgreementMixin, DetailView):
-    """The signed document of a public agreement, always as a download."""
+    """The signed document of a public agreement, always as a download.
+
+    Staff who may view agreements also reach the documents of agreements under negotiation:
+    the admin links here rather than to the stored file.
+    """
+
+    def get_queryset(self):
+        if self.request.user.has_perm("sistercities.view_agreement"):
+            return Agreement.objects.select_related("partner_city").prefetch_related(
+                "translations", "partner_city__translations"
+            )
+        return super().get_queryset()
 
     def get(self, request, *args, **kwargs):
         agreement = self.get_object()
@@ -149,4 +161,6 @@ class AgreementDocumentView(PublicAgreementMixin, DetailView):
             content_type="application/pdf",
         )
         response["X-Content-Type-Options"] = "nosniff"
+        if not agreement.is_public:
+            patch_cache_control(response, private=True, no_store=True)
         return response

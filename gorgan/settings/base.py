@@ -236,9 +236,10 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     }
 
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
-# Media is served by Django only in development (and in the test suite); production serves
-# it from the web server or object storage with the same headers (docs/operations.md).
-SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
+# Media is served by Django only in development (dev.py turns it on with DEBUG, the test suite
+# too); production serves it from the web server or object storage with the same headers
+# (docs/operations.md).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
 # --- Security shared by every environment (production adds HTTPS-only parts in prod.py) ---
 
@@ -284,6 +285,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 MAX_REQUEST_BODY_SIZE = int(os.environ.get("MAX_REQUEST_BODY_SIZE", 25 * 1024 * 1024))
+# Longer addresses (path and query, percent-encoded) get 414: no page has one, and a redirect
+# that echoes the address keeps its headers within what nginx buffers (deploy/nginx).
+MAX_REQUEST_URI_LENGTH = 4096
 
 # Admin login: 5 failures for one user name from one address lock that pair out for 15 min.
 AXES_FAILURE_LIMIT = 5

@@ -11,6 +11,9 @@ SECRET_KEY = os.environ.get("SECRET_KEY") or (
     "dev-only-insecure-key-do-not-use-in-production" if DEBUG else require_env("SECRET_KEY")
 )
 
+# Derived here, where DEBUG has its final value: `make demo` shows its pictures.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
+
 # Serve static files straight from the app folders while developing.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

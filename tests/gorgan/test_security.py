@@ -81,6 +81,24 @@ def test_oversized_request_body_is_refused_before_it_is_read(client, settings):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/fa/news/" + "x" * 3000, 301),
+        ("/fa/news/?before=" + "9" * 4070, 404),
+        ("/fa/news/" + "x" * 4100, 414),
+        ("/fa/news/?q=" + "x" * 4100, 414),
+        # Counted as sent: each of these letters is six characters once percent-encoded.
+        ("/fa/news/" + "ش" * 700, 414),
+    ],
+)
+def test_overlong_address_is_refused_before_a_redirect_echoes_it(client, path, expected):
+    response = client.get(path)
+
+    assert response.status_code == expected
+
+
+@pytest.mark.django_db
 def test_too_many_form_fields_is_refused(client):
     fields = {f"field{i}": "x" for i in range(1001)}
 

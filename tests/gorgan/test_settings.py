@@ -111,3 +111,29 @@ def test_every_environment_variable_is_documented(document):
     )
 
     assert [name for name in variables_read() if name not in listed] == []
+
+
+MEDIA_ROUTE = (
+    "from django.conf import settings; from django.urls import Resolver404, resolve\n"
+    "try:\n"
+    "    print(settings.DEBUG, resolve('/media/releases/photo.jpg').url_name)\n"
+    "except Resolver404:\n"
+    "    print(settings.DEBUG, 'not routed')"
+)
+
+
+@pytest.mark.parametrize(
+    ("module", "env", "expected"),
+    [
+        ("gorgan.settings.dev", {}, "True media"),
+        ("gorgan.settings.dev", {"DEBUG": "0", **PRODUCTION_ENV}, "False not routed"),
+        ("gorgan.settings.prod", PRODUCTION_ENV, "False not routed"),
+        ("gorgan.settings.prod", {"SERVE_MEDIA": "1", **PRODUCTION_ENV}, "False media"),
+    ],
+    ids=["demo", "dev-debug-off", "production", "production-opted-in"],
+)
+def test_uploaded_media_are_routed_where_debug_is_on(module, env, expected):
+    result = run_manage(module, "shell", "--no-imports", "-c", MEDIA_ROUTE, **env)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected

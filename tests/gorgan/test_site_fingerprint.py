@@ -4,6 +4,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from newsroom.models import PressReleaseTranslation
 from tests.factories import make_release
 
 
@@ -28,3 +29,22 @@ def test_fingerprint_is_stable_and_notices_a_changed_title():
     assert changed["rows"] == first["rows"]
     assert changed["pages"]["/fa/"] != first["pages"]["/fa/"]
     assert changed["pages"]["/en/"] == first["pages"]["/en/"]
+
+
+@pytest.mark.django_db
+def test_fingerprint_renders_past_the_caches(settings):
+    """The restore drill compares two databases that may share one Redis: a page cached from
+    the original must not stand in for the copy's own rendering."""
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.FRAGMENT_CACHE_SECONDS = 3600
+    release = make_release()
+    original = fingerprint()
+
+    # As if another database were read: its rows differ, and no signal told any cache.
+    PressReleaseTranslation.objects.filter(master=release, language_code="fa").update(
+        title="عنوانی که فقط در نسخهٔ بازیابی‌شده است"
+    )
+    restored = fingerprint()
+
+    assert restored["pages"]["/fa/"] != original["pages"]["/fa/"]
+    assert restored["pages"]["/en/"] == original["pages"]["/en/"]

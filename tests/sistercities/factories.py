@@ -120,3 +120,24 @@ def set_text(obj, language, **fields):
     obj.save()
     obj.set_current_language("fa")
     return obj
+
+
+def make_pdf(catalog="", objects=(), header=b"%PDF-1.7\n"):
+    """A small well-formed PDF: one blank A4 page, ``catalog`` entries added to its catalog and
+    ``objects`` numbered from 4 (each the text between ``obj`` and ``endobj``)."""
+    bodies = [
+        f"<< /Type /Catalog /Pages 2 0 R {catalog} >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        *objects,
+    ]
+    pdf, offsets = bytearray(header), []
+    for number, body in enumerate(bodies, start=1):
+        offsets.append(len(pdf))
+        pdf += f"{number} 0 obj\n{body}\nendobj\n".encode()
+    xref = len(pdf)
+    pdf += f"xref\n0 {len(bodies) + 1}\n0000000000 65535 f \n".encode()
+    pdf += "".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode()
+    pdf += f"trailer\n<< /Size {len(bodies) + 1} /Root 1 0 R >>\n".encode()
+    pdf += f"startxref\n{xref}\n%%EOF\n".encode()
+    return bytes(pdf)

@@ -1,16 +1,32 @@
 """Signed agreement documents: only real PDFs up to 20 MB are stored, and served as downloads."""
 
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from pypdf import PdfWriter
 
 from sistercities.documents import MAX_DOCUMENT_BYTES
 from sistercities.models import Agreement
-from tests.sistercities.factories import make_agreement
+from tests.sistercities.factories import make_agreement, make_pdf
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+PDF = make_pdf()
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+JAVASCRIPT_ERROR = "The PDF contains JavaScript, which could run in readers' PDF viewers."
+
+
+def encrypted_pdf(user_password, algorithm):
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm=algorithm)
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
+
+
+JAVASCRIPT_ACTION = "<< /S /JavaScript /JS (app.alert\\(document.cookie\\)) >>"
 
 
 @pytest.fixture
@@ -67,8 +83,62 @@ def upload(staff_client, agreement, document):
             "the largest accepted is 20.0\xa0MB.",
         ),
         ("signed.pdf", b"", "The submitted file is empty."),
+        ("signed.pdf", b"%PDF-1.7\nnot a document at all\n%%EOF\n", "cannot be read"),
+        (
+            "signed.pdf",
+            make_pdf(header=b"%PDF-1.7\n%<html><body><script>alert(1)</script></body></html>\n"),
+            "The document contains web-page code (HTML) besides the PDF.",
+        ),
+        ("signed.pdf", PDF + b"<!DOCTYPE html><p>Sign in again</p>\n%%EOF\n", "(HTML)"),
+        ("signed.pdf", make_pdf(f"/OpenAction {JAVASCRIPT_ACTION}"), JAVASCRIPT_ERROR),
+        (
+            "signed.pdf",
+            make_pdf(
+                "/Names << /JavaScript 4 0 R >>",
+                ["<< /Names [(run) 5 0 R] >>", JAVASCRIPT_ACTION],
+            ),
+            JAVASCRIPT_ERROR,
+        ),
+        # Names may spell their letters as #hex codes; a reader still runs the script.
+        ("signed.pdf", make_pdf("/OpenAction << /S /J#61vaScript /J#53 (1) >>"), JAVASCRIPT_ERROR),
+        (
+            "signed.pdf",
+            make_pdf("/AcroForm << /Fields [] /XFA 4 0 R >>", ["[(template) 5 0 R]", "(x)"]),
+            JAVASCRIPT_ERROR,
+        ),
+        (
+            "signed.pdf",
+            make_pdf("/OpenAction << /S /Launch /F (cmd.exe) >>"),
+            "The PDF contains an action that opens other files or programs.",
+        ),
+        (
+            "signed.pdf",
+            make_pdf(
+                "/Names << /EmbeddedFiles << /Names [(invoice.exe) 4 0 R] >> >>",
+                [
+                    "<< /Type /Filespec /F (invoice.exe) /EF << /F 5 0 R >> >>",
+                    "<< /Type /EmbeddedFile /Length 2 >>\nstream\nMZ\nendstream",
+                ],
+            ),
+            "The PDF contains attached files.",
+        ),
     ],
-    ids=["png-named-pdf", "html", "truncated", "over-20-mb", "empty"],
+    ids=[
+        "png-named-pdf",
+        "html",
+        "truncated",
+        "over-20-mb",
+        "empty",
+        "unreadable",
+        "html-pdf-polyglot",
+        "html-after-the-pdf",
+        "javascript-open-action",
+        "javascript-name-tree",
+        "javascript-hex-escaped-names",
+        "xfa-form",
+        "launch-action",
+        "embedded-file",
+    ],
 )
 def test_bad_document_is_a_form_error_and_nothing_is_stored(
     staff_client, media_root, name, content, expected_error
@@ -84,6 +154,47 @@ def test_bad_document_is_a_form_error_and_nothing_is_stored(
     assert stored_files(media_root) == []
     agreement.refresh_from_db()
     assert not agreement.document
+
+
+def test_pdf_with_a_plain_open_action_and_link_is_accepted(staff_client, media_root):
+    agreement = make_agreement()
+    pdf = make_pdf(
+        "/OpenAction [3 0 R /Fit] /Outlines 4 0 R",
+        ["<< /Type /Outlines /Count 0 >>"],
+    )
+
+    response = upload(staff_client, agreement, SimpleUploadedFile("signed.pdf", pdf))
+
+    assert response.status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.document.read() == pdf
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-256"])
+def test_pdf_protected_by_a_password_is_refused(staff_client, media_root, algorithm):
+    agreement = make_agreement()
+    pdf = encrypted_pdf("secret", algorithm)
+
+    response = upload(staff_client, agreement, SimpleUploadedFile("signed.pdf", pdf))
+
+    assert response.context["adminform"].form.errors["document"] == [
+        "The PDF is protected by a password. Upload a copy without a password."
+    ]
+    assert stored_files(media_root) == []
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-256"])
+def test_pdf_with_owner_restrictions_only_is_checked_and_accepted(
+    staff_client, media_root, algorithm
+):
+    agreement = make_agreement()
+    pdf = encrypted_pdf("", algorithm)
+
+    response = upload(staff_client, agreement, SimpleUploadedFile("signed.pdf", pdf))
+
+    assert response.status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.document.read() == pdf
 
 
 def test_pdf_is_stored_under_a_name_nobody_can_guess(staff_client, media_root):
@@ -166,3 +277,32 @@ def test_deleting_the_agreement_removes_its_document(
         Agreement.objects.filter(pk=agreement.pk).delete()
 
     assert stored_files(media_root) == []
+
+
+def test_admin_links_the_document_to_its_download_route(staff_client, media_root):
+    agreement = make_agreement()
+    agreement.document.save("any.pdf", SimpleUploadedFile("any.pdf", PDF))
+
+    page = staff_client.get(f"/admin/sistercities/agreement/{agreement.pk}/change/?language=fa")
+
+    html = page.content.decode()
+    assert f'href="{agreement.get_document_url("en")}"' in html
+    assert "/media/agreements/" not in html
+
+
+@pytest.mark.parametrize(
+    ("status", "public"),
+    [(Agreement.Status.ACTIVE, True), (Agreement.Status.UNDER_NEGOTIATION, False)],
+)
+def test_staff_download_the_document_from_the_public_route(
+    staff_client, media_root, status, public
+):
+    agreement = make_agreement(status=status)
+    agreement.document.save("any.pdf", SimpleUploadedFile("any.pdf", PDF))
+
+    response = staff_client.get(agreement.document.url)
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment; ")
+    assert b"".join(response.streaming_content) == PDF
+    assert ("no-store" in response.get("Cache-Control", "")) is not public

@@ -8,12 +8,12 @@ from gorgan.roles import INTERNATIONAL_AFFAIRS, TRANSLATOR
 from sistercities.models import Agreement, Commitment
 from tests.admin_forms import admin_form_data
 from tests.factories import make_staff
-from tests.sistercities.factories import make_agreement, make_commitment, make_update
+from tests.sistercities.factories import make_agreement, make_commitment, make_pdf, make_update
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST_URL = "/admin/sistercities/agreement/"
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = make_pdf()
 
 
 @pytest.fixture

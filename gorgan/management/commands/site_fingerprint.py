@@ -6,7 +6,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.test import Client
+from django.test import Client, override_settings
 
 from newsroom.models import PressRelease
 
@@ -36,6 +36,13 @@ class Command(BaseCommand):
             if model._meta.managed and not model._meta.proxy
         }
 
+    # Every page is rendered from the database: two databases that share one Redis (the drill's
+    # original and its restored copy) would otherwise get each other's cached pages and parts.
+    @override_settings(
+        CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}},
+        PAGE_CACHE_SECONDS=0,
+        FRAGMENT_CACHE_SECONDS=0,
+    )
     def page_hashes(self):
         host = next((h.lstrip(".") for h in settings.ALLOWED_HOSTS if h != "*"), "localhost")
         client = Client(HTTP_HOST=host)

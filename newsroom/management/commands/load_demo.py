@@ -37,6 +37,13 @@ class Command(BaseCommand):
         "demo items are updated, never duplicated."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--address",
+            default="127.0.0.1:8000",
+            help="Where the demo will be served (host:port), for the closing line.",
+        )
+
     @transaction.atomic
     def handle(self, *args, **options):
         site_demo_content.load()
@@ -53,11 +60,12 @@ class Command(BaseCommand):
         for entry in [demo_content.SEED_RELEASE, *demo_content.RELEASES]:
             self.date_release(entry)
         created = self.ensure_admin()
+        site = f"http://{options['address']}/"
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content loaded: {PressRelease.objects.count()} releases. "
-                "Site: http://127.0.0.1:8000/  Admin: http://127.0.0.1:8000/"
-                f"{settings.ADMIN_URL}  user {DEMO_ADMIN_USERNAME!r}, password "
+                f"Site: {site}  Admin: {site}{settings.ADMIN_URL}  "
+                f"user {DEMO_ADMIN_USERNAME!r}, password "
                 + (f"{DEMO_ADMIN_PASSWORD!r}" if created else "unchanged (account existed)")
                 + " — change it before the site leaves your machine."
             )
