@@ -97,6 +97,8 @@ def demo(tmp_path_factory):
     manage("migrate", "--no-input")
     loaded = manage("load_demo", "--address", address)
     assert f"Site: http://{address}/ " in loaded
+    # `make demo` runs the background worker beside the server: it makes the pictures' sizes.
+    manage("db_worker", "--batch", "--no-reload")
     pages = json.loads(manage("shell", "--no-imports", "-c", DEMO_PAGES).strip().splitlines()[-1])
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", address, "--noreload"],
