@@ -1,3 +1,6 @@
+import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -175,3 +178,35 @@ def test_change_list_tag_filter_names_tags_in_the_admin_s_language(staff_client,
     assert tag_choices("fa") == [("guangzhou", "گوانگژو"), ("parks", "پارک")]
     filtered = staff_client.get(CHANGELIST_URL, {"tag": "guangzhou"})
     assert list(filtered.context["cl"].result_list) == [tagged]
+
+
+DEY_10_1425_9AM = datetime.datetime(2046, 12, 31, 9, 0, tzinfo=ZoneInfo("Asia/Tehran"))
+
+
+@pytest.mark.django_db
+def test_change_list_says_when_a_scheduled_release_goes_public(staff_client, settings):
+    make_release(publish_at=DEY_10_1425_9AM)
+    make_release()
+
+    persian = staff_client.get(CHANGELIST_URL).content.decode()
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = staff_client.get(CHANGELIST_URL).content.decode()
+
+    assert "زمان‌بندی‌شده برای ۱۰ دی ۱۴۲۵، ۹:۰۰" in persian
+    assert "Scheduled for December 31, 2046, 9:00" in english
+    # The release already public is not announced as scheduled.
+    assert english.count("Scheduled for") == 1
+
+
+@pytest.mark.django_db
+def test_change_list_filters_scheduled_and_public_releases(staff_client):
+    scheduled = make_release(publish_at=DEY_10_1425_9AM)
+    public = make_release()
+    make_release(status=PressRelease.Status.DRAFT, publish_at=DEY_10_1425_9AM)
+
+    def found(value):
+        response = staff_client.get(CHANGELIST_URL, {"publication": value})
+        return list(response.context["cl"].result_list)
+
+    assert found("scheduled") == [scheduled]
+    assert found("public") == [public]
