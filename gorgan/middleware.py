@@ -3,7 +3,11 @@ import logging
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.template import loader
+from django.template.defaultfilters import filesizeformat
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from gorgan.availability import database_unavailable_response
 
@@ -51,6 +55,10 @@ class RequestSizeLimitMiddleware:
     Django caps form bodies (``DATA_UPLOAD_MAX_MEMORY_SIZE``) but streams file uploads to disk
     without a limit; this puts one ceiling on both. The web server in front should enforce
     the same limit (``client_max_body_size``) so that oversized bodies never reach Python.
+
+    The refusal is a page in the visitor's language that says the limit (so it sits after the
+    language middleware, which reads no body); the admin's forms check the size in the
+    browser first (``static/js/upload-limit.js``), so staff rarely see it.
     """
 
     def __init__(self, get_response):
@@ -63,8 +71,21 @@ class RequestSizeLimitMiddleware:
         except ValueError:
             return HttpResponse(status=400)
         if length > self.limit:
-            return HttpResponse(status=413)
+            return self.too_large(request)
         return self.get_response(request)
+
+    def too_large(self, request):
+        back = request.META.get("HTTP_REFERER", "")
+        if not url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            back = ""
+        content = loader.render_to_string(
+            "413.html", {"limit": filesizeformat(self.limit), "back_url": back}
+        )
+        response = HttpResponse(content, status=413)
+        add_never_cache_headers(response)
+        return response
 
 
 class DatabaseUnavailableMiddleware:
