@@ -19,7 +19,7 @@ from gorgan.admin_roles import TranslationAccessMixin
 from gorgan.translated import translated_field
 from gorgan.translation_admin import TranslationStatusAdminMixin
 
-from . import history, preview, renditions, workflow
+from . import history, preview, renditions, slug_history, workflow
 from .models import (
     Comment,
     GalleryItem,
@@ -276,6 +276,22 @@ class PressReleaseAdmin(
 
     def compare_versions(self, older, newer):
         return history.compare(older, newer)
+
+    def restore_notes(self, plan):
+        languages = dict(settings.LANGUAGES)
+        return [
+            _(
+                "%(language)s: the address “%(now)s” changes to “%(restored)s”; the current "
+                "address will redirect to the restored one."
+            )
+            % {"language": languages[code], "now": now, "restored": restored}
+            for code, (now, restored) in slug_history.restored_slug_changes(plan).items()
+        ]
+
+    def after_restore(self, request, obj, plan):
+        slug_history.record_restored_slugs(
+            obj, {code: fields["slug"] for code, fields in plan.before.items()}
+        )
 
     @admin.display(description=_("title"))
     def title_column(self, obj):

@@ -92,8 +92,8 @@ def test_oversized_request_gets_a_page_in_the_admin_s_language_that_says_the_lim
     english = client.generic("POST", "/admin/login/", body, "application/octet-stream")
 
     assert '<html lang="fa" dir="rtl">' in persian.content.decode()
-    assert "۲۵.۰ MB" in persian.content.decode()
-    assert "The site accepts at most 25.0 MB in one save" in english.content.decode()
+    assert "۲۵.۰\xa0MB" in persian.content.decode()
+    assert "The site accepts at most 25.0\xa0MB in one save" in english.content.decode()
     assert english["Cache-Control"].startswith("max-age=0")
 
 
