@@ -19,6 +19,7 @@ library fits: Persian normalisers (hazm, parsivar) rewrite a whole text at once,
 proposals to accept one by one, and pull in a natural-language toolkit.
 """
 
+import html
 import re
 from dataclasses import asdict, dataclass
 
@@ -77,9 +78,14 @@ class Proposal:
         """The proposal with its message and a little of the text around it, for a preview."""
         return asdict(self) | {
             "message": str(self.message),
-            "before": text[max(0, self.start - CONTEXT) : self.start],
-            "after": text[self.end : self.end + CONTEXT],
+            "before": _plain(text[max(0, self.start - CONTEXT) : self.start]),
+            "after": _plain(text[self.end : self.end + CONTEXT]),
         }
+
+
+def _plain(fragment):
+    """A slice of HTML as a reader sees it: tags (whole or cut at the edges) as spaces."""
+    return html.unescape(re.sub(r"<[^>]*>|^[^<]*>|<[^>]*$", " ", fragment))
 
 
 RULES = {

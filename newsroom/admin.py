@@ -16,6 +16,7 @@ from reversion.admin import VersionAdmin
 from gorgan import dates
 from gorgan.admin_history import VersionHistoryAdminMixin
 from gorgan.admin_roles import TranslationAccessMixin
+from gorgan.admin_typography import TypographyCheckAdminMixin
 from gorgan.translated import translated_field
 from gorgan.translation_admin import TranslationStatusAdminMixin
 
@@ -100,6 +101,7 @@ def scheduled_label(publish_at, language_code=None):
 
 @admin.register(PressRelease)
 class PressReleaseAdmin(
+    TypographyCheckAdminMixin,
     TranslationAccessMixin,
     TranslationStatusAdminMixin,
     VersionHistoryAdminMixin,
@@ -122,6 +124,7 @@ class PressReleaseAdmin(
             {"fields": ["sign_off", "short_code", "author", "created_at", "updated_at"]},
         ),
     ]
+    typography_fields = ["title", "lead", "body"]
     actions = ["submit_for_review", "publish_releases", "unpublish_releases", "archive_releases"]
     recover_label = _("Recover deleted releases")
 

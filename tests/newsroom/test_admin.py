@@ -1,4 +1,5 @@
 import datetime
+import json
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -7,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 from newsroom.admin import TagFilter
 from newsroom.models import PressRelease
-from tests.factories import make_office, make_release, make_section, make_tag
+from gorgan.roles import TRANSLATOR
+from tests.factories import make_office, make_release, make_section, make_staff, make_tag
 
 ADD_URL = "/admin/newsroom/pressrelease/add/"
 CHANGELIST_URL = "/admin/newsroom/pressrelease/"
@@ -210,3 +212,68 @@ def test_change_list_filters_scheduled_and_public_releases(staff_client):
 
     assert found("scheduled") == [scheduled]
     assert found("public") == [public]
+
+
+TYPOGRAPHY_URL = f"{CHANGELIST_URL}typography/"
+
+
+def typography(client, fields, accept=None):
+    body = json.dumps({"fields": fields, "accept": accept or {}})
+    return client.post(TYPOGRAPHY_URL, body, content_type="application/json")
+
+
+@pytest.mark.django_db
+def test_typography_check_proposes_and_applies_only_what_is_accepted(staff_client):
+    fields = {"title": "اتاق گوانگژو راه اندازی می شود", "lead": "", "body": "<p>خبر</p>"}
+
+    checked = typography(staff_client, fields).json()["fields"]
+    proposals = checked["title"]["proposals"]
+    prefix = next(p for p in proposals if p["original"] == "می شود")
+    applied = typography(staff_client, fields, {"title": [prefix]}).json()["fields"]
+
+    assert [(p["original"], p["replacement"]) for p in proposals] == [
+        ("راه اندازی", "راه\u200cاندازی"),
+        ("می شود", "می\u200cشود"),
+    ]
+    assert (checked["title"]["text"], checked["body"]["proposals"]) == (fields["title"], [])
+    assert applied["title"]["text"] == "اتاق گوانگژو راه اندازی می\u200cشود"
+    assert applied["title"]["applied"] == 1
+    assert [p["original"] for p in applied["title"]["proposals"]] == ["راه اندازی"]
+
+
+@pytest.mark.django_db
+def test_typography_check_refuses_bad_requests_and_translators(client, staff_client):
+    assert typography(staff_client, "not a mapping").status_code == 400
+    assert staff_client.get(TYPOGRAPHY_URL).status_code == 405
+    client.force_login(make_staff(TRANSLATOR))
+    assert typography(client, {"title": "می شود"}).status_code == 403
+    client.logout()
+    assert typography(client, {"title": "می شود"}).status_code == 302  # to the login page
+
+
+@pytest.mark.django_db
+def test_typography_check_is_offered_in_the_persian_form_only(staff_client):
+    release = make_release()
+
+    persian = staff_client.get(f"{CHANGELIST_URL}{release.pk}/change/?language=fa")
+    english = staff_client.get(f"{CHANGELIST_URL}{release.pk}/change/?language=en")
+
+    assert f'data-typography-url="{TYPOGRAPHY_URL}"' in persian.content.decode()
+    assert "js/typography-check" in persian.content.decode()
+    assert "data-typography-url" not in english.content.decode()
+
+
+@pytest.mark.django_db
+def test_saving_warns_about_remaining_suggestions_without_changing_the_text(staff_client):
+    response = staff_client.post(
+        f"{ADD_URL}?language=fa",
+        release_form(title="اتاق گوانگژو راه اندازی می شود", slug="اتاق"),
+        follow=True,
+    )
+
+    shown = [str(message) for message in response.context["messages"]]
+    release = PressRelease.objects.get()
+    assert release.safe_translation_getter("title", language_code="fa") == (
+        "اتاق گوانگژو راه اندازی می شود"
+    )
+    assert any(message.startswith("Typography: 2 suggestions remain") for message in shown)
