@@ -264,7 +264,8 @@ def test_typography_check_is_offered_in_the_persian_form_only(staff_client):
 
 
 @pytest.mark.django_db
-def test_saving_warns_about_remaining_suggestions_without_changing_the_text(staff_client):
+def test_saving_warns_about_remaining_suggestions_without_changing_the_text(staff_client, settings):
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     response = staff_client.post(
         f"{ADD_URL}?language=fa",
         release_form(title="اتاق گوانگژو راه اندازی می شود", slug="اتاق"),
