@@ -63,14 +63,13 @@ class RequestSizeLimitMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.limit = settings.MAX_REQUEST_BODY_SIZE
 
     def __call__(self, request):
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             return HttpResponse(status=400)
-        if length > self.limit:
+        if length > settings.MAX_REQUEST_BODY_SIZE:
             return self.too_large(request)
         return self.get_response(request)
 
@@ -81,7 +80,7 @@ class RequestSizeLimitMiddleware:
         ):
             back = ""
         content = loader.render_to_string(
-            "413.html", {"limit": filesizeformat(self.limit), "back_url": back}
+            "413.html", {"limit": filesizeformat(settings.MAX_REQUEST_BODY_SIZE), "back_url": back}
         )
         response = HttpResponse(content, status=413)
         add_never_cache_headers(response)

@@ -64,8 +64,10 @@
       element.dispatchEvent(new Event("input", { bubbles: true }));
     }
 
+    var number = new Intl.NumberFormat(document.documentElement.lang || undefined);
+
     function say(key, count) {
-      status.textContent = status.dataset[key].replace("{count}", count);
+      status.textContent = status.dataset[key].replace("{count}", number.format(count));
     }
 
     function piece(tag, text, className) {
