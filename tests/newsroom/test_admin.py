@@ -6,9 +6,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from gorgan.roles import TRANSLATOR
 from newsroom.admin import TagFilter
 from newsroom.models import PressRelease
-from gorgan.roles import TRANSLATOR
 from tests.factories import make_office, make_release, make_section, make_staff, make_tag
 
 ADD_URL = "/admin/newsroom/pressrelease/add/"

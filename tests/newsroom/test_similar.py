@@ -7,9 +7,9 @@ from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from gorgan.roles import EDITOR, WRITER
 from newsroom.models import PressRelease, SimilarReleasePin
 from newsroom.views import ReleaseDetailView
-from gorgan.roles import EDITOR, WRITER
 from tests.factories import make_release, make_staff, make_tag
 
 pytestmark = pytest.mark.django_db
