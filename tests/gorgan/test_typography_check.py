@@ -1,6 +1,7 @@
 """The typography check: proposals on real Persian news copy, applied only when accepted."""
 
 import pytest
+from django.utils import translation
 
 from gorgan import typography
 from newsroom import demo_content
@@ -96,7 +97,10 @@ def test_proposal_preview_shows_the_text_around_the_change():
     text = "اتاق گوانگژو در شهرداری گرگان راه اندازی می شود"
     proposal = typography.check(text)[-1]
 
-    preview = proposal.as_dict(text)
+    with translation.override("en"):
+        preview = proposal.as_dict(text)
+    with translation.override("fa"):
+        persian = proposal.as_dict(text)["message"]
 
     assert (preview["before"], preview["original"], preview["after"]) == (
         text[-30:-6],
@@ -104,3 +108,4 @@ def test_proposal_preview_shows_the_text_around_the_change():
         "",
     )
     assert preview["message"] == "A zero-width non-joiner after «می» or «نمی»"
+    assert persian == "نیم‌فاصله پس از «می» یا «نمی»"
