@@ -9,13 +9,19 @@ brings them all back together. On top of ``VersionAdmin``:
 - restoring needs the model's own change permission: a translator (``translate_<model>``
   only) sees the history but cannot restore, which would rewrite every language;
 - the history page picks two versions and a page shows what changed between them, as rows
-  that ``compare_versions()`` builds for each model.
+  that ``compare_versions()`` builds for each model;
+- the restore page says, language by language, what restoring will change
+  (``RestorePlan``). Translations added after the version are kept (reversion's revert would
+  delete them) unless the editor ticks the box to remove them; ``after_restore()`` lets the
+  model's admin mend what the revert bypassed (it writes rows without the save signals).
 """
 
 import difflib
 import re
 
 import reversion
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -24,6 +30,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
@@ -73,6 +80,67 @@ def translations_in_revision(version, translation_model, master_id=None):
         for other in versions_in_revision(version, translation_model)
         if str(other.field_dict["master_id"]) == master_id
     }
+
+
+REMOVE_LATER = "remove_later_translations"
+_NOT_TEXT = {"id", "master_id", "language_code"}
+
+
+def translated_values(obj):
+    """{language: {field: value}} of ``obj``'s translations as stored now (parler models)."""
+    model = obj._parler_meta.root_model
+    fields = [f.attname for f in model._meta.concrete_fields if f.attname not in _NOT_TEXT]
+    rows = model.objects.filter(master_id=obj.pk).values("language_code", *fields)
+    return {row.pop("language_code"): row for row in rows}
+
+
+class RestorePlan:
+    """What restoring ``version`` does to ``obj``'s translations, language by language.
+
+    ``before`` holds the translations as they are now, read before the revert rewrites them.
+    """
+
+    def __init__(self, obj, version, remove_later=False):
+        self.model = obj._parler_meta.root_model
+        self.before = translated_values(obj)
+        self.restored = translations_in_revision(version, self.model, obj.pk)
+        self.remove_later = remove_later
+
+    @property
+    def later_languages(self):
+        """Languages translated now that the version does not have."""
+        return [
+            code
+            for code, _name in settings.LANGUAGES
+            if code in self.before and code not in self.restored
+        ]
+
+    def languages(self):
+        """One entry per language: its name, what happens to it, and the changed fields."""
+        entries = []
+        for code, name in settings.LANGUAGES:
+            now, then = self.before.get(code), self.restored.get(code)
+            if now is None and then is None:
+                continue
+            rows = []
+            if now is not None and then is not None:
+                for field in self.model._meta.concrete_fields:
+                    if field.attname not in _NOT_TEXT:
+                        rows.append(
+                            diff_row(
+                                field.verbose_name, now.get(field.attname), then.get(field.attname)
+                            )
+                        )
+            entries.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "added_later": then is None,
+                    "comes_back": now is None,
+                    "rows": [row for row in rows if row],
+                }
+            )
+        return entries
 
 
 class VersionHistoryAdminMixin:
@@ -136,10 +204,62 @@ class VersionHistoryAdminMixin:
             raise PermissionDenied
         return super().recover_view(request, version_id, extra_context)
 
+    # Restoring: say first what will change; keep later translations and live addresses.
+
+    revision_form_template = "admin/history/revision_form.html"
+
+    def restore_notes(self, plan):
+        """Extra warnings for the restore page (the model's admin adds its own)."""
+        return []
+
+    def after_restore(self, request, obj, plan):
+        """Called in the restore's transaction, after the restored object is saved."""
+
     def revision_view(self, request, object_id, version_id, extra_context=None):
         if not self.has_restore_permission(request):
             raise PermissionDenied
+        obj = self.get_object(request, unquote(object_id))
+        version = Version.objects.get_for_object_reference(self.model, unquote(object_id))
+        version = version.filter(pk=version_id).first()
+        if obj is None or version is None:
+            raise Http404("No such version.")
+        plan = RestorePlan(obj, version, remove_later=request.POST.get(REMOVE_LATER) == "on")
+        if request.method == "POST":
+            request.restore_plan = plan  # read by save_related(), inside the restore
+        extra_context = {
+            "restore_plan": plan,
+            "restore_languages": plan.languages(),
+            "restore_notes": self.restore_notes(plan),
+            "remove_later_name": REMOVE_LATER,
+            "later_language_names": ", ".join(
+                str(dict(settings.LANGUAGES)[code]) for code in plan.later_languages
+            ),
+        } | (extra_context or {})
         return super().revision_view(request, object_id, version_id, extra_context)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        plan = getattr(request, "restore_plan", None)
+        if plan is None:
+            return
+        obj = form.instance
+        kept = []
+        if not plan.remove_later:
+            for code in plan.later_languages:
+                # The revert deleted it; bring it back as it was a moment ago.
+                if not plan.model.objects.filter(master_id=obj.pk, language_code=code).exists():
+                    plan.model.objects.create(
+                        master_id=obj.pk, language_code=code, **plan.before[code]
+                    )
+                kept.append(str(dict(settings.LANGUAGES)[code]))
+        self.after_restore(request, obj, plan)
+        if kept:
+            self.message_user(
+                request,
+                gettext("Translations added after that version were kept: %(languages)s.")
+                % {"languages": ", ".join(kept)},
+                messages.INFO,
+            )
 
     # History: the list of versions, with two of them picked for comparison.
 

@@ -152,16 +152,24 @@ def _set_translations(obj, translations):
     obj.set_current_language(settings.LANGUAGE_CODE)
 
 
-def load():
-    """Create or update the site identity and the demo services; safe to repeat."""
-    identity = SiteIdentity.objects.filter(pk=SiteIdentity.SINGLETON_PK).first() or SiteIdentity()
-    identity.phone = SITE_IDENTITY["phone"]
-    identity.email = SITE_IDENTITY["email"]
-    _set_translations(identity, SITE_IDENTITY["translations"])
-    identity.save()
+def load(reset=False):
+    """Create the site identity and the demo services that are missing.
+
+    What exists is left as staff edited it; ``reset=True`` puts the demo values back.
+    """
+    identity = SiteIdentity.objects.filter(pk=SiteIdentity.SINGLETON_PK).first()
+    if identity is None or reset:
+        identity = identity or SiteIdentity()
+        identity.phone = SITE_IDENTITY["phone"]
+        identity.email = SITE_IDENTITY["email"]
+        _set_translations(identity, SITE_IDENTITY["translations"])
+        identity.save()
 
     for order, entry in enumerate(SERVICES):
-        service = Service.objects.filter(url=entry["url"]).first() or Service(url=entry["url"])
+        service = Service.objects.filter(url=entry["url"]).first()
+        if service is not None and not reset:
+            continue
+        service = service or Service(url=entry["url"])
         service.icon = entry["icon"]
         service.order = order
         service.active = True

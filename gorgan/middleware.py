@@ -3,7 +3,11 @@ import logging
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.template import loader
+from django.template.defaultfilters import filesizeformat
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from gorgan.availability import database_unavailable_response
 
@@ -53,11 +57,14 @@ class RequestSizeLimitMiddleware:
     the same limit (``client_max_body_size``) so that oversized bodies never reach Python.
     An address longer than ``MAX_REQUEST_URI_LENGTH`` is refused too (414), before a redirect
     could echo it into a header larger than the proxy in front accepts.
+
+    The refusal is a page in the visitor's language that says the limit (so it sits after the
+    language middleware, which reads no body); the admin's forms check the size in the
+    browser first (``static/js/upload-limit.js``), so staff rarely see it.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.limit = settings.MAX_REQUEST_BODY_SIZE
 
     def __call__(self, request):
         if len(request.get_full_path()) > settings.MAX_REQUEST_URI_LENGTH:
@@ -66,9 +73,22 @@ class RequestSizeLimitMiddleware:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             return HttpResponse(status=400)
-        if length > self.limit:
-            return HttpResponse(status=413)
+        if length > settings.MAX_REQUEST_BODY_SIZE:
+            return self.too_large(request)
         return self.get_response(request)
+
+    def too_large(self, request):
+        back = request.META.get("HTTP_REFERER", "")
+        if not url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            back = ""
+        content = loader.render_to_string(
+            "413.html", {"limit": filesizeformat(settings.MAX_REQUEST_BODY_SIZE), "back_url": back}
+        )
+        response = HttpResponse(content, status=413)
+        add_never_cache_headers(response)
+        return response
 
 
 class DatabaseUnavailableMiddleware:

@@ -13,12 +13,14 @@ from parler.admin import TranslatableAdmin
 from parler.forms import TranslatableModelForm
 from reversion.admin import VersionAdmin
 
+from gorgan import dates
 from gorgan.admin_history import VersionHistoryAdminMixin
 from gorgan.admin_roles import TranslationAccessMixin
+from gorgan.admin_typography import TypographyCheckAdminMixin
 from gorgan.translated import translated_field
 from gorgan.translation_admin import TranslationStatusAdminMixin
 
-from . import history, preview, renditions, workflow
+from . import history, preview, renditions, slug_history, workflow
 from .models import (
     Comment,
     GalleryItem,
@@ -70,8 +72,36 @@ class TagFilter(admin.SimpleListFilter):
         return queryset
 
 
+class PublicationFilter(admin.SimpleListFilter):
+    """Published releases split into those the public reads now and those still scheduled."""
+
+    title = _("publication")
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [("scheduled", _("Scheduled")), ("public", _("Public now"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "scheduled":
+            return queryset.scheduled()
+        if self.value() == "public":
+            return queryset.published()
+        return queryset
+
+
+def scheduled_label(publish_at, language_code=None):
+    """«زمان‌بندی‌شده برای ۱۰ دی ۱۴۰۵، ۹:۰۰»: the moment in the reader's calendar, local time."""
+    local = timezone.localtime(publish_at)
+    moment = _("%(date)s, %(time)s") % {
+        "date": dates.format_date(local, language_code),
+        "time": dates.localize_digits(f"{local.hour}:{local.minute:02}", language_code),
+    }
+    return _("Scheduled for %(moment)s") % {"moment": moment}
+
+
 @admin.register(PressRelease)
 class PressReleaseAdmin(
+    TypographyCheckAdminMixin,
     TranslationAccessMixin,
     TranslationStatusAdminMixin,
     VersionHistoryAdminMixin,
@@ -80,8 +110,8 @@ class PressReleaseAdmin(
 ):
     inlines = [GalleryItemInline, SimilarReleasePinInline]
     autocomplete_fields = ["featured_image"]
-    list_display = ["title_column", "status", "publish_at", "section"]
-    list_filter = ["status", "section", "office", TagFilter, "publish_at"]
+    list_display = ["title_column", "status_column", "publish_at", "section"]
+    list_filter = ["status", PublicationFilter, "section", "office", TagFilter, "publish_at"]
     # The archive holds 100,000s of releases: no second COUNT(*) of the whole table per page.
     show_full_result_count = False
     search_fields = ["translations__title", "short_code"]
@@ -94,6 +124,7 @@ class PressReleaseAdmin(
             {"fields": ["sign_off", "short_code", "author", "created_at", "updated_at"]},
         ),
     ]
+    typography_fields = ["title", "lead", "body"]
     actions = ["submit_for_review", "publish_releases", "unpublish_releases", "archive_releases"]
     recover_label = _("Recover deleted releases")
 
@@ -128,6 +159,11 @@ class PressReleaseAdmin(
         )
 
     def get_search_results(self, request, queryset, search_term):
+        match = request.resolver_match
+        if match and match.url_name == "autocomplete" and not workflow.can_publish(request.user):
+            # The release pickers of other forms (similar releases, an agreement's releases)
+            # would otherwise show a writer every colleague's draft title.
+            queryset = queryset.offered_to_writer(request.user)
         # As the admin's own search (every word must match a title or the short code), minus
         # its join of every translation and the DISTINCT that join needs.
         for word in smart_split(search_term):
@@ -244,9 +280,32 @@ class PressReleaseAdmin(
     def compare_versions(self, older, newer):
         return history.compare(older, newer)
 
+    def restore_notes(self, plan):
+        languages = dict(settings.LANGUAGES)
+        return [
+            _(
+                "%(language)s: the address “%(now)s” changes to “%(restored)s”; the current "
+                "address will redirect to the restored one."
+            )
+            % {"language": languages[code], "now": now, "restored": restored}
+            for code, (now, restored) in slug_history.restored_slug_changes(plan).items()
+        ]
+
+    def after_restore(self, request, obj, plan):
+        slug_history.record_restored_slugs(
+            obj, {code: fields["slug"] for code, fields in plan.before.items()}
+        )
+
     @admin.display(description=_("title"))
     def title_column(self, obj):
         return obj.safe_translation_getter("title", any_language=True)
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_column(self, obj):
+        # "Published" with a time still to come is not public yet: say when it will be.
+        if obj.status == Status.PUBLISHED and obj.publish_at and not obj.is_public:
+            return scheduled_label(obj.publish_at)
+        return obj.get_status_display()
 
 
 @admin.register(Section)

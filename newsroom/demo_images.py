@@ -264,9 +264,10 @@ def image_for(short_code, index):
     return image
 
 
-def load():
-    """Give the demo releases their placards once; a second run adds nothing."""
-    releases = PressRelease.objects.filter(short_code__in=PLACARDS)
+def load(short_codes=None):
+    """Give the demo releases (or those of ``short_codes``) their placards where missing."""
+    wanted = PLACARDS if short_codes is None else [code for code in short_codes if code in PLACARDS]
+    releases = PressRelease.objects.filter(short_code__in=wanted)
     for release in releases:
         code = release.short_code
         if release.featured_image_id is None:

@@ -39,6 +39,37 @@ def connect_signals():
     )
 
 
+def restored_slug_changes(plan):
+    """{language: (slug now, slug after the restore)} where restoring a version changes it."""
+    changes = {}
+    for code, fields in plan.before.items():
+        restored = plan.restored.get(code)
+        if restored is not None and restored.get("slug") != fields["slug"]:
+            changes[code] = (fields["slug"], restored.get("slug"))
+    return changes
+
+
+def record_restored_slugs(release, slugs_before):
+    """Keep every address of ``release`` working after a restore from its history.
+
+    Restoring writes the old rows directly (without the save signals that record a slug
+    change), so the address in use until now would be a 404 and the restored one could still
+    be listed as retired. ``slugs_before`` is {language: slug} from before the restore.
+    """
+    live = dict(
+        PressReleaseTranslation.objects.filter(master_id=release.pk).values_list(
+            "language_code", "slug"
+        )
+    )
+    for code, slug in slugs_before.items():
+        if slug and live.get(code) != slug:
+            RetiredSlug.objects.update_or_create(
+                language_code=code, slug=slug, defaults={"release_id": release.pk}
+            )
+    for code, slug in live.items():
+        RetiredSlug.objects.filter(language_code=code, slug=slug).delete()
+
+
 def moved_release_url(slug, language_code):
     """The current address of the public release that once had ``slug``, or None.
 

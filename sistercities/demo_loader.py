@@ -1,4 +1,8 @@
-"""Load the sister-city demo content; called by ``manage.py load_demo``. Safe to repeat."""
+"""Load the sister-city demo content; called by ``manage.py load_demo``. Safe to repeat.
+
+Each loader creates what is missing and leaves what exists as staff edited it, unless
+``reset`` asks for the demo values back.
+"""
 
 import datetime
 from decimal import Decimal
@@ -36,8 +40,11 @@ def partial_date(year, month=None, day=None):
     return datetime.date(year, month, day), Agreement.DatePrecision.DAY
 
 
-def load_partner_city(entry):
-    city = PartnerCity.objects.filter(slug=entry["slug"]).first() or PartnerCity(slug=entry["slug"])
+def load_partner_city(entry, reset=False):
+    city = PartnerCity.objects.filter(slug=entry["slug"]).first()
+    if city is not None and not reset:
+        return city
+    city = city or PartnerCity(slug=entry["slug"])
     city.country = entry["country"]
     city.website = entry["website"]
     city.latitude = Decimal(entry["latitude"]) if entry.get("latitude") else None
@@ -47,10 +54,13 @@ def load_partner_city(entry):
     return city
 
 
-def load_agreement(entry, city, related_releases):
+def load_agreement(entry, city, related_releases, reset=False):
     agreement = Agreement.objects.filter(
         translations__language_code=settings.LANGUAGE_CODE, translations__slug=entry["slug"]
-    ).first() or Agreement(partner_city=city)
+    ).first()
+    if agreement is not None and not reset:
+        return agreement
+    agreement = agreement or Agreement(partner_city=city)
     agreement.partner_city = city
     agreement.kind = entry["kind"]
     agreement.status = entry["status"]
@@ -69,9 +79,11 @@ def load_agreement(entry, city, related_releases):
     return agreement
 
 
-def load_commitment(entry, agreement, order):
+def load_commitment(entry, agreement, order, reset=False):
     """One commitment, found again by its place in the list; its status follows its updates."""
     commitment = Commitment.objects.filter(agreement=agreement, order=order).first()
+    if commitment is not None and not reset:
+        return commitment
     if commitment is None:
         commitment = Commitment(agreement=agreement, order=order, status=entry["status"])
     commitment.sector = entry["sector"]
@@ -93,11 +105,11 @@ def load_commitment(entry, agreement, order):
     return commitment
 
 
-def load_sister_cities(related_short_codes=()):
+def load_sister_cities(related_short_codes=(), reset=False):
     """Guangzhou, the sister-city agreement and its commitments; returns the agreement."""
-    city = load_partner_city(demo_content.PARTNER_CITY)
+    city = load_partner_city(demo_content.PARTNER_CITY, reset)
     releases = PressRelease.objects.filter(short_code__in=related_short_codes)
-    agreement = load_agreement(demo_content.AGREEMENT, city, releases)
+    agreement = load_agreement(demo_content.AGREEMENT, city, releases, reset)
     for order, entry in enumerate(demo_content.COMMITMENTS, start=1):
-        load_commitment(entry, agreement, order)
+        load_commitment(entry, agreement, order, reset)
     return agreement

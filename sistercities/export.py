@@ -20,6 +20,10 @@ def _cell(value):
     return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
 
 
+def _iso(day):
+    return day.isoformat() if day else ""
+
+
 def _header():
     return [
         _("Agreement"),
@@ -30,8 +34,10 @@ def _header():
         _("Responsible body"),
         _("Status"),
         _("Target date"),
+        _("Target date (ISO 8601)"),
         _("Overdue"),
         _("Last update"),
+        _("Last update (ISO 8601)"),
         _("Last update note"),
     ]
 
@@ -39,7 +45,9 @@ def _header():
 def commitment_rows(agreements, language_code):
     """The header and one row per commitment of ``agreements``, texts in ``language_code``.
 
-    Texts missing in that language fall back to Persian; dates are in that language's calendar.
+    Texts missing in that language fall back to Persian; dates are in that language's calendar,
+    each followed by the same date as ``YYYY-MM-DD`` (Gregorian, Latin digits), which
+    spreadsheets read as a date and can sort.
     """
     with translation.override(language_code):
         commitments = list(
@@ -76,8 +84,10 @@ def commitment_rows(agreements, language_code):
                         commitment.responsible_body,
                         commitment.get_status_display(),
                         dates.format_date(commitment.target_date, language_code),
+                        _iso(commitment.target_date),
                         yes if commitment.is_overdue else no,
                         dates.format_date(update.date, language_code) if update else "",
+                        _iso(update.date) if update else "",
                         update.note if update else "",
                     )
                 ]

@@ -74,10 +74,11 @@ MIDDLEWARE = [
     "gorgan.db_router.ReplicaRoutingMiddleware",
     "gorgan.middleware.CrossOriginResourcePolicyMiddleware",
     "csp.middleware.CSPMiddleware",
-    "gorgan.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "gorgan.middleware.AdminLanguageMiddleware",
+    # After the language is known (for its page), before anything reads the body.
+    "gorgan.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -1,4 +1,5 @@
 from django import template
+from django.conf import settings
 from js_asset import Media
 
 register = template.Library()
@@ -15,3 +16,9 @@ def with_csp_nonce(media, request):
     if nonce is None or not isinstance(media, Media) or not media.render_importmap():
         return media
     return media.with_nonce(str(nonce))
+
+
+@register.simple_tag
+def upload_limit():
+    """The largest request body the site accepts, in bytes (for the browser's own check)."""
+    return settings.MAX_REQUEST_BODY_SIZE

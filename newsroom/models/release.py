@@ -44,14 +44,22 @@ class PressReleaseQuerySet(TranslatableQuerySet):
             status=PressRelease.Status.PUBLISHED, publish_at__lte=now or timezone.now()
         )
 
+    def scheduled(self, now=None):
+        """Releases waiting for their time: status published, publish time still to come."""
+        return self.filter(
+            status=PressRelease.Status.PUBLISHED, publish_at__gt=now or timezone.now()
+        )
+
+    def offered_to_writer(self, user):
+        """What a writer may pick as related content: public releases and the writer's own.
+
+        Other staff's drafts and scheduled releases are unpublished work, titles included.
+        """
+        return self.published() | self.filter(author=user)
+
     def next_publication_time(self):
         """When the next scheduled release goes public, or ``None`` if none is scheduled."""
-        return (
-            self.filter(status=PressRelease.Status.PUBLISHED, publish_at__gt=timezone.now())
-            .order_by("publish_at")
-            .values_list("publish_at", flat=True)
-            .first()
-        )
+        return self.scheduled().order_by("publish_at").values_list("publish_at", flat=True).first()
 
     def in_language(self, language_code=None):
         """Releases translated into ``language_code`` (the active language by default)."""

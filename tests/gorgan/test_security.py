@@ -99,6 +99,33 @@ def test_overlong_address_is_refused_before_a_redirect_echoes_it(client, path, e
 
 
 @pytest.mark.django_db
+def test_oversized_request_gets_a_page_in_the_admin_s_language_that_says_the_limit(
+    client, settings
+):
+    settings.MAX_REQUEST_BODY_SIZE = 25 * 1024 * 1024
+    body = b"x" * (settings.MAX_REQUEST_BODY_SIZE + 1)
+
+    persian = client.generic("POST", "/admin/login/", body, "application/octet-stream")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.generic("POST", "/admin/login/", body, "application/octet-stream")
+
+    assert '<html lang="fa" dir="rtl">' in persian.content.decode()
+    assert "۲۵.۰\xa0MB" in persian.content.decode()
+    assert "The site accepts at most 25.0\xa0MB in one save" in english.content.decode()
+    assert english["Cache-Control"].startswith("max-age=0")
+
+
+@pytest.mark.django_db
+def test_admin_pages_carry_the_upload_limit_for_the_browser_check(admin_client, settings):
+    settings.MAX_REQUEST_BODY_SIZE = 1000
+
+    content = admin_client.get("/admin/newsroom/image/add/").content.decode()
+
+    assert '<meta name="upload-limit" content="1000"' in content
+    assert "js/upload-limit" in content
+
+
+@pytest.mark.django_db
 def test_too_many_form_fields_is_refused(client):
     fields = {f"field{i}": "x" for i in range(1001)}
 

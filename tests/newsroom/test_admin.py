@@ -1,10 +1,15 @@
+import datetime
+import json
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from gorgan.roles import TRANSLATOR
 from newsroom.admin import TagFilter
 from newsroom.models import PressRelease
-from tests.factories import make_office, make_release, make_section, make_tag
+from tests.factories import make_office, make_release, make_section, make_staff, make_tag
 
 ADD_URL = "/admin/newsroom/pressrelease/add/"
 CHANGELIST_URL = "/admin/newsroom/pressrelease/"
@@ -175,3 +180,101 @@ def test_change_list_tag_filter_names_tags_in_the_admin_s_language(staff_client,
     assert tag_choices("fa") == [("guangzhou", "گوانگژو"), ("parks", "پارک")]
     filtered = staff_client.get(CHANGELIST_URL, {"tag": "guangzhou"})
     assert list(filtered.context["cl"].result_list) == [tagged]
+
+
+DEY_10_1425_9AM = datetime.datetime(2046, 12, 31, 9, 0, tzinfo=ZoneInfo("Asia/Tehran"))
+
+
+@pytest.mark.django_db
+def test_change_list_says_when_a_scheduled_release_goes_public(staff_client, settings):
+    make_release(publish_at=DEY_10_1425_9AM)
+    make_release()
+
+    persian = staff_client.get(CHANGELIST_URL).content.decode()
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = staff_client.get(CHANGELIST_URL).content.decode()
+
+    assert "زمان‌بندی‌شده برای ۱۰ دی ۱۴۲۵، ۹:۰۰" in persian
+    assert "Scheduled for December 31, 2046, 9:00" in english
+    # The release already public is not announced as scheduled.
+    assert english.count("Scheduled for") == 1
+
+
+@pytest.mark.django_db
+def test_change_list_filters_scheduled_and_public_releases(staff_client):
+    scheduled = make_release(publish_at=DEY_10_1425_9AM)
+    public = make_release()
+    make_release(status=PressRelease.Status.DRAFT, publish_at=DEY_10_1425_9AM)
+
+    def found(value):
+        response = staff_client.get(CHANGELIST_URL, {"publication": value})
+        return list(response.context["cl"].result_list)
+
+    assert found("scheduled") == [scheduled]
+    assert found("public") == [public]
+
+
+TYPOGRAPHY_URL = f"{CHANGELIST_URL}typography/"
+
+
+def typography(client, fields, accept=None):
+    body = json.dumps({"fields": fields, "accept": accept or {}})
+    return client.post(TYPOGRAPHY_URL, body, content_type="application/json")
+
+
+@pytest.mark.django_db
+def test_typography_check_proposes_and_applies_only_what_is_accepted(staff_client):
+    fields = {"title": "اتاق گوانگژو راه اندازی می شود", "lead": "", "body": "<p>خبر</p>"}
+
+    checked = typography(staff_client, fields).json()["fields"]
+    proposals = checked["title"]["proposals"]
+    prefix = next(p for p in proposals if p["original"] == "می شود")
+    applied = typography(staff_client, fields, {"title": [prefix]}).json()["fields"]
+
+    assert [(p["original"], p["replacement"]) for p in proposals] == [
+        ("راه اندازی", "راه\u200cاندازی"),
+        ("می شود", "می\u200cشود"),
+    ]
+    assert (checked["title"]["text"], checked["body"]["proposals"]) == (fields["title"], [])
+    assert applied["title"]["text"] == "اتاق گوانگژو راه اندازی می\u200cشود"
+    assert applied["title"]["applied"] == 1
+    assert [p["original"] for p in applied["title"]["proposals"]] == ["راه اندازی"]
+
+
+@pytest.mark.django_db
+def test_typography_check_refuses_bad_requests_and_translators(client, staff_client):
+    assert typography(staff_client, "not a mapping").status_code == 400
+    assert staff_client.get(TYPOGRAPHY_URL).status_code == 405
+    client.force_login(make_staff(TRANSLATOR))
+    assert typography(client, {"title": "می شود"}).status_code == 403
+    client.logout()
+    assert typography(client, {"title": "می شود"}).status_code == 302  # to the login page
+
+
+@pytest.mark.django_db
+def test_typography_check_is_offered_in_the_persian_form_only(staff_client):
+    release = make_release()
+
+    persian = staff_client.get(f"{CHANGELIST_URL}{release.pk}/change/?language=fa")
+    english = staff_client.get(f"{CHANGELIST_URL}{release.pk}/change/?language=en")
+
+    assert f'data-typography-url="{TYPOGRAPHY_URL}"' in persian.content.decode()
+    assert "js/typography-check" in persian.content.decode()
+    assert "data-typography-url" not in english.content.decode()
+
+
+@pytest.mark.django_db
+def test_saving_warns_about_remaining_suggestions_without_changing_the_text(staff_client, settings):
+    staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = staff_client.post(
+        f"{ADD_URL}?language=fa",
+        release_form(title="اتاق گوانگژو راه اندازی می شود", slug="اتاق"),
+        follow=True,
+    )
+
+    shown = [str(message) for message in response.context["messages"]]
+    release = PressRelease.objects.get()
+    assert release.safe_translation_getter("title", language_code="fa") == (
+        "اتاق گوانگژو راه اندازی می شود"
+    )
+    assert any(message.startswith("Typography: 2 suggestions remain") for message in shown)

@@ -4,7 +4,8 @@ import pytest
 from reversion.models import Version
 
 from gorgan.roles import EDITOR, WRITER
-from newsroom.models import PressRelease
+from newsroom.models import PressRelease, RetiredSlug
+from tests.admin_forms import admin_form_data
 from tests.factories import make_release, make_staff
 from tests.newsroom.test_workflow import CHANGELIST_URL, change_url, release_form, title_in
 
@@ -161,3 +162,90 @@ def test_writer_can_neither_delete_nor_recover(client, db):
     assert (delete.status_code, recover.status_code) == (403, 403)
     assert "recoverlink" not in changelist
     assert PressRelease.objects.filter(pk=release.pk).exists()
+
+
+def restore_url(release, version):
+    return f"{CHANGELIST_URL}{release.pk}/history/{version.pk}/"
+
+
+def restore(client, release, version, **extra):
+    """Open the restore page and save it as shown (plus ``extra``), as an editor does."""
+    page = client.get(restore_url(release, version))
+    data = admin_form_data(page, tags="", **extra)  # the release has no tags
+    return client.post(restore_url(release, version), data)
+
+
+@pytest.fixture
+def renamed_release(editor_client):
+    """A public release saved in Persian only, then translated, then given a new slug."""
+    release = make_release(languages=["fa"], title={"fa": "نشانی نخست"})
+    release.set_current_language("fa")
+    release.slug = "نشانی-نخست"
+    release.save()
+    editor_client.post(change_url(release, "fa"), release_form(release, title="نشانی نخست"))
+    first = versions_of(release).last()
+    editor_client.post(
+        change_url(release, "en"),
+        release_form(release, title="First address", slug="first-address"),
+    )
+    editor_client.post(
+        change_url(release, "fa"),
+        release_form(release, title="نشانی دوم", slug="نشانی-دوم"),
+    )
+    return release, first
+
+
+def retired_slugs():
+    return sorted(RetiredSlug.objects.values_list("language_code", "slug"))
+
+
+def test_restore_page_says_per_language_what_changes(editor_client, renamed_release):
+    release, first = renamed_release
+
+    page = editor_client.get(restore_url(release, first)).content.decode()
+
+    assert "the address “نشانی-دوم” changes to “نشانی-نخست”" in page
+    assert "<del>دوم</del><ins>نخست</ins>" in page
+    assert "Translated after this version: kept as it is now" in page
+    assert 'name="remove_later_translations"' in page
+    # Looking changes nothing.
+    assert title_in(release, "fa") == "نشانی دوم"
+    assert retired_slugs() == [("fa", "نشانی-نخست")]
+
+
+def test_restoring_another_slug_keeps_the_old_address_working(
+    client, editor_client, renamed_release
+):
+    release, first = renamed_release
+
+    response = restore(editor_client, release, first)
+
+    assert response.status_code == 302
+    assert title_in(release, "fa") == "نشانی نخست"
+    assert retired_slugs() == [("fa", "نشانی-دوم")]
+    restored_url = PressRelease.objects.get(pk=release.pk).get_absolute_url("fa")
+    old = client.get("/fa/news/نشانی-دوم/")
+    assert (old.status_code, old["Location"]) == (301, restored_url)
+    assert client.get(restored_url).status_code == 200
+
+
+def test_restoring_keeps_translations_added_after_the_version(editor_client, renamed_release):
+    release, first = renamed_release
+
+    restore(editor_client, release, first)
+
+    assert title_in(release, "en") == "First address"
+    shown = [str(m) for m in editor_client.get(CHANGELIST_URL).context["messages"]]
+    assert "Translations added after that version were kept: English." in shown
+
+
+def test_restoring_removes_later_translations_only_when_asked(
+    client, editor_client, renamed_release
+):
+    release, first = renamed_release
+
+    restore(editor_client, release, first, remove_later_translations="on")
+
+    assert PressRelease.objects.get(pk=release.pk).get_available_languages().count() == 1
+    # The English address does not break: it leads to the release.
+    assert client.get("/en/news/first-address/").status_code == 301

@@ -7,9 +7,10 @@ from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from gorgan.roles import EDITOR, WRITER
 from newsroom.models import PressRelease, SimilarReleasePin
 from newsroom.views import ReleaseDetailView
-from tests.factories import make_release, make_tag
+from tests.factories import make_release, make_staff, make_tag
 
 pytestmark = pytest.mark.django_db
 
@@ -219,3 +220,59 @@ def test_admin_pin_autocomplete_finds_releases_by_title(admin_client):
     )
 
     assert [item["text"] for item in response.json()["results"]] == ["بازگشایی بوستان‌ها"]
+
+
+def pin_choices(client, term):
+    response = client.get(
+        "/admin/autocomplete/",
+        {
+            "term": term,
+            "app_label": "newsroom",
+            "model_name": "similarreleasepin",
+            "field_name": "similar",
+        },
+    )
+    return sorted(item["text"] for item in response.json()["results"])
+
+
+def make_releases_of_every_kind(writer, colleague):
+    soon = timezone.now() + timedelta(days=1)
+    return {
+        "public": make_release(title={"fa": "بوستان عمومی"}, languages=["fa"]),
+        "colleague draft": make_release(
+            title={"fa": "بوستان پیش‌نویس همکار"},
+            languages=["fa"],
+            status=PressRelease.Status.DRAFT,
+            author=colleague,
+        ),
+        "colleague scheduled": make_release(
+            title={"fa": "بوستان زمان‌بندی‌شده"}, languages=["fa"], publish_at=soon
+        ),
+        "own draft": make_release(
+            title={"fa": "بوستان پیش‌نویس خودم"},
+            languages=["fa"],
+            status=PressRelease.Status.DRAFT,
+            author=writer,
+        ),
+    }
+
+
+def test_pin_autocomplete_offers_a_writer_public_releases_and_own_drafts(client):
+    writer, colleague = make_staff(WRITER), make_staff(WRITER)
+    make_releases_of_every_kind(writer, colleague)
+    client.force_login(writer)
+
+    assert pin_choices(client, "بوستان") == ["بوستان عمومی", "بوستان پیش‌نویس خودم"]
+
+
+def test_pin_autocomplete_offers_an_editor_every_release(client):
+    writer, colleague = make_staff(WRITER), make_staff(WRITER)
+    make_releases_of_every_kind(writer, colleague)
+    client.force_login(make_staff(EDITOR))
+
+    assert pin_choices(client, "بوستان") == [
+        "بوستان زمان‌بندی‌شده",
+        "بوستان عمومی",
+        "بوستان پیش‌نویس خودم",
+        "بوستان پیش‌نویس همکار",
+    ]

@@ -137,8 +137,10 @@ def test_export_action_writes_commitments_in_the_chosen_language(staff_client):
         "دستگاه مسئول",
         "وضعیت",
         "تاریخ هدف",
+        "تاریخ هدف (ISO ۸۶۰۱)",
         "عقب‌افتاده",
         "آخرین به‌روزرسانی",
+        "آخرین به‌روزرسانی (ISO ۸۶۰۱)",
         "شرح آخرین به‌روزرسانی",
     ]
     assert row == [
@@ -150,8 +152,10 @@ def test_export_action_writes_commitments_in_the_chosen_language(staff_client):
         "شهرداری گرگان",
         "در حال اجرا",
         "۲۹ اسفند ۱۴۰۵",
+        "2027-03-20",
         "خیر",
         "۱ آذر ۱۴۰۵",
+        "2026-11-22",
         "گزارش پیشرفت",
     ]
 

@@ -313,3 +313,16 @@ def test_missing_document_file_is_not_found_rather_than_an_error(client, media_r
     response = client.get(agreement.get_document_url("en"))
 
     assert response.status_code == 404
+
+
+def test_restoring_keeps_a_translation_added_after_the_version(officer_client):
+    agreement = make_agreement(languages=["fa"])
+    save(officer_client, agreement, "fa", title="تفاهم‌نامه نخست")
+    first = versions_of(agreement).last()
+    save(officer_client, agreement, "en", title="Added later", slug="added-later")
+
+    page, response = restore(officer_client, agreement, first)
+
+    assert "Translated after this version: kept as it is now" in page.content.decode()
+    assert response.status_code == 302
+    assert texts(agreement) == {"fa": "تفاهم‌نامه نخست", "en": "Added later"}

@@ -33,8 +33,9 @@ def names_by_language(entry):
 
 class Command(BaseCommand):
     help = (
-        "Load the demo content and create the demo admin account. Safe to repeat: existing "
-        "demo items are updated, never duplicated."
+        "Load the demo content and create the demo admin account. Safe to repeat: only what is "
+        "missing is created, and demo items staff have edited stay as they are; --reset puts "
+        "the demo values back."
     )
 
     def add_arguments(self, parser):
@@ -43,22 +44,35 @@ class Command(BaseCommand):
             default="127.0.0.1:8000",
             help="Where the demo will be served (host:port), for the closing line.",
         )
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Put every demo item back as the demo has it, undoing staff edits to them.",
+        )
 
     @transaction.atomic
     def handle(self, *args, **options):
-        site_demo_content.load()
+        self.reset = options.get("reset", False)
+        site_demo_content.load(reset=self.reset)
         offices = {entry["key"]: self.load_office(entry) for entry in demo_content.OFFICES}
         sections = {
             entry["key"]: self.load_section(entry, order)
             for order, entry in enumerate(demo_content.SECTIONS)
         }
         tags = {entry["slug"]: self.load_tag(entry) for entry in demo_content.TAGS}
+        created = [
+            entry["short_code"]
+            for entry in [demo_content.SEED_RELEASE, *demo_content.RELEASES]
+            if self.load_release(entry, offices, sections, tags)
+        ]
+        load_sister_cities(
+            related_short_codes=[demo_content.SEED_RELEASE["short_code"]], reset=self.reset
+        )
+        # Placards for new releases only: a picture an editor removed stays removed.
+        demo_images.load(None if self.reset else created)
         for entry in [demo_content.SEED_RELEASE, *demo_content.RELEASES]:
-            self.load_release(entry, offices, sections, tags)
-        load_sister_cities(related_short_codes=[demo_content.SEED_RELEASE["short_code"]])
-        demo_images.load()
-        for entry in [demo_content.SEED_RELEASE, *demo_content.RELEASES]:
-            self.date_release(entry)
+            if entry["short_code"] in created:
+                self.date_release(entry)
         created = self.ensure_admin()
         site = f"http://{options['address']}/"
         self.stdout.write(
@@ -80,12 +94,16 @@ class Command(BaseCommand):
             ).first()
             or Office()
         )
+        if office.pk and not self.reset:
+            return office
         set_translations(office, {code: {"name": name} for code, name in names.items()})
         office.save()
         return office
 
     def load_section(self, entry, order):
         section = Section.objects.filter(slug=entry["key"]).first() or Section(slug=entry["key"])
+        if section.pk and not self.reset:
+            return section
         section.order = order
         set_translations(
             section, {code: {"name": name} for code, name in names_by_language(entry).items()}
@@ -95,6 +113,8 @@ class Command(BaseCommand):
 
     def load_tag(self, entry):
         tag = Tag.objects.filter(slug=entry["slug"]).first() or Tag(slug=entry["slug"])
+        if tag.pk and not self.reset:
+            return tag
         tag.name = entry[settings.LANGUAGE_CODE]
         set_translations(
             tag, {code: {"label": label} for code, label in names_by_language(entry).items()}
@@ -103,7 +123,10 @@ class Command(BaseCommand):
         return tag
 
     def load_release(self, entry, offices, sections, tags):
+        """Create the release if missing (or put it back with --reset); True when written."""
         release = PressRelease.objects.filter(short_code=entry["short_code"]).first()
+        if release is not None and not self.reset:
+            return False
         release = release or PressRelease(short_code=entry["short_code"])
         release.status = PressRelease.Status.PUBLISHED
         release.publish_at = datetime.datetime.fromisoformat(entry["publish_at"])
@@ -113,7 +136,7 @@ class Command(BaseCommand):
         set_translations(release, entry["translations"], make_slug_from="title")
         release.save()
         release.tags.set([tags[slug] for slug in entry["tags"]])
-        return release
+        return True
 
     def date_release(self, entry):
         """Give a demo release the times of its story, not of this command's run.
