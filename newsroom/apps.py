@@ -7,9 +7,9 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("Newsroom")
 
     def ready(self):
-        from gorgan import search, sitemaps
+        from gorgan import search, sitemaps, translation_registry
 
-        from . import archive, indexing, slug_history, workflow
+        from . import archive, indexing, roles, slug_history, workflow
         from .search import PressReleaseSearch
         from .sitemaps import PressReleaseSitemap, TagSitemap
 
@@ -20,3 +20,16 @@ class NewsroomConfig(AppConfig):
         search.register(PressReleaseSearch())
         sitemaps.register("releases", PressReleaseSitemap)
         sitemaps.register("tags", TagSitemap)
+        roles.grant_permissions()
+        translation_registry.register(
+            "newsroom.PressRelease",
+            ("title", "slug", "lead", "body"),
+            _("press releases"),
+            slug_sources={"slug": "title"},
+        )
+        translation_registry.register("newsroom.Tag", ("label",), _("tags"))
+        translation_registry.register("newsroom.Section", ("name",), _("sections"))
+        translation_registry.register("newsroom.Office", ("name",), _("issuing offices"))
+        translation_registry.register(
+            "newsroom.Image", ("alt_text", "caption", "credit"), _("images")
+        )
