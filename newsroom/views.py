@@ -2,7 +2,7 @@ import functools
 from urllib.parse import unquote
 
 from django.conf import settings
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -17,9 +17,8 @@ from django.views.generic import DetailView, TemplateView
 
 from gorgan import dates
 from gorgan.metadata import PageMeta
-from sistercities.models import Agreement
 
-from . import antispam, archive, preview
+from . import antispam, archive, asides, preview
 from .forms import CommentForm
 from .metadata import release_page_meta
 from .models import PressRelease, Section, Tag, tagged_items_with_labels
@@ -39,15 +38,8 @@ PAGE_EXTRAS = (
 
 
 def page_content_prefetches():
-    """Tags and agreements of an article, with their names in the active language."""
-    return (
-        tagged_items_with_labels(),
-        Prefetch(
-            "agreements",
-            queryset=Agreement.objects.public().with_link_text(),
-            to_attr="public_agreements",
-        ),
-    )
+    """Tags of an article, with their names in the active language, and what its asides show."""
+    return (tagged_items_with_labels(), *asides.prefetches())
 
 
 class PublicReleasesMixin:
@@ -250,6 +242,7 @@ class ReleaseDetailView(PublicReleasesMixin, DetailView):
             return self.load_page_contents(release)
 
         context.update(
+            release_asides=asides.registered(),
             is_fallback=is_fallback,
             # The original is shown, so its dateline names the office in Persian too.
             dateline_office=SimpleLazyObject(

@@ -9,6 +9,7 @@ class SisterCitiesConfig(AppConfig):
 
     def ready(self):
         from gorgan import search, sitemaps, translation_registry
+        from newsroom import asides
 
         from . import indexing, roles
         from .search import AgreementSearch, CommitmentSearch
@@ -20,6 +21,12 @@ class SisterCitiesConfig(AppConfig):
         sitemaps.register("sister-cities", SisterCityPageSitemap)
         sitemaps.register("agreements", AgreementSitemap)
         roles.grant_permissions()
+        asides.register(
+            "agreements",
+            asides.ReleaseAside(
+                "sistercities/includes/_release_agreements.html", public_agreements_prefetch
+            ),
+        )
         translation_registry.register(
             "sistercities.Agreement",
             ("title", "slug", "summary", "signed_at_place", "signatories", "counterpart_bodies"),
@@ -37,3 +44,16 @@ class SisterCitiesConfig(AppConfig):
         translation_registry.register(
             "sistercities.PartnerCity", ("name", "region", "description"), _("partner cities")
         )
+
+
+def public_agreements_prefetch():
+    """A release's public agreements, as the links of its page's box (``public_agreements``)."""
+    from django.db.models import Prefetch
+
+    from .models import Agreement
+
+    return Prefetch(
+        "agreements",
+        queryset=Agreement.objects.public().with_link_text(),
+        to_attr="public_agreements",
+    )
