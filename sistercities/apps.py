@@ -8,7 +8,7 @@ class SisterCitiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from gorgan import search, sitemaps, translation_registry
+        from gorgan import pagecache, search, sitemaps, translation_registry
         from newsroom import asides
 
         from . import indexing, roles
@@ -21,6 +21,7 @@ class SisterCitiesConfig(AppConfig):
         sitemaps.register("sister-cities", SisterCityPageSitemap)
         sitemaps.register("agreements", AgreementSitemap)
         roles.grant_permissions()
+        pagecache.register_content("sistercities")
         asides.register(
             "agreements",
             asides.ReleaseAside(
