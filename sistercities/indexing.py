@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import translation
 
+from gorgan import tracking
 from gorgan.normalize import search_document
 
 BATCH_SIZE = 500
@@ -141,29 +142,15 @@ def _translation_saved(sender, instance, raw=False, update_fields=None, **kwargs
     sender.objects.filter(pk=instance.pk).update(search_document=instance.search_document)
 
 
-def _stored(sender, instance, field):
-    if not instance.pk:
-        return None
-    return sender.objects.filter(pk=instance.pk).values_list(field, flat=True).first()
-
-
-def _agreement_saving(sender, instance, raw=False, **kwargs):
-    instance._indexed_city_id = None if raw else _stored(sender, instance, "partner_city_id")
-
-
-def _commitment_saving(sender, instance, raw=False, **kwargs):
-    instance._indexed_sector = None if raw else _stored(sender, instance, "sector")
-
-
 def _agreement_saved(sender, instance, created=False, raw=False, **kwargs):
     # A new agreement has no saved translations yet; they are indexed as they are saved.
-    if raw or created or getattr(instance, "_indexed_city_id", None) == instance.partner_city_id:
+    if raw or created or tracking.previous(instance, "partner_city") == instance.partner_city_id:
         return
     update_agreement_documents([instance.pk])
 
 
 def _commitment_saved(sender, instance, created=False, raw=False, **kwargs):
-    if raw or created or getattr(instance, "_indexed_sector", None) == instance.sector:
+    if raw or created or tracking.previous(instance, "sector") == instance.sector:
         return
     update_commitment_documents([instance.pk])
 
@@ -195,13 +182,7 @@ def connect_signals():
         post_save.connect(
             _translation_saved, sender=model, dispatch_uid=f"sistercities-index-{model.__name__}"
         )
-    pre_save.connect(
-        _agreement_saving, sender=agreement, dispatch_uid="sistercities-index-city-old"
-    )
     post_save.connect(_agreement_saved, sender=agreement, dispatch_uid="sistercities-index-city")
-    pre_save.connect(
-        _commitment_saving, sender=commitment, dispatch_uid="sistercities-index-sector-old"
-    )
     post_save.connect(
         _commitment_saved, sender=commitment, dispatch_uid="sistercities-index-sector"
     )
