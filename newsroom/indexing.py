@@ -15,6 +15,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 
 from gorgan import tracking
 from gorgan.normalize import search_document
+from gorgan.search import keep_search_documents
 from newsroom.models.taxonomy import Tag, TaggedRelease
 
 BATCH_SIZE = 500
@@ -116,8 +117,11 @@ def _tag_deleted(sender, instance, **kwargs):
 
 
 def connect_signals():
-    """Keep documents current when tags change (called from ``NewsroomConfig.ready``)."""
+    """Keep documents current on save and when tags change (from ``NewsroomConfig.ready``)."""
     tag_translation = Tag._parler_meta.root_model
+    keep_search_documents(
+        apps.get_model("newsroom", "PressReleaseTranslation"), release_search_document
+    )
     m2m_changed.connect(_tags_changed, sender=TaggedRelease, dispatch_uid="newsroom-index-m2m")
     tracking.track(Tag, "name")
     tracking.track(tag_translation, "label")
