@@ -8,8 +8,22 @@ class GorganConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from gorgan import pagecache
-        from gorgan.roles import sync_role_groups_after_migrate
+        from gorgan import pagecache, roles, translation_registry
 
         pagecache.connect_signals()
-        post_migrate.connect(sync_role_groups_after_migrate, dispatch_uid="gorgan.sync_roles")
+        post_migrate.connect(roles.sync_role_groups_after_migrate, dispatch_uid="gorgan.sync_roles")
+        # City services and the site's identity (name, logo, contact details).
+        roles.grant(
+            roles.EDITOR,
+            *roles.model_permissions("gorgan.service", *roles.ALL),
+            *roles.model_permissions("gorgan.siteidentity", "view", "change"),
+        )
+        roles.grant(
+            roles.TRANSLATOR,
+            *roles.model_permissions("gorgan.service", "view", "translate"),
+            *roles.model_permissions("gorgan.siteidentity", "view", "translate"),
+        )
+        translation_registry.register("gorgan.Service", ("title", "description"), _("services"))
+        translation_registry.register(
+            "gorgan.SiteIdentity", ("name", "slogan", "address"), _("site identity")
+        )

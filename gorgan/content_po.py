@@ -3,7 +3,7 @@
 One file per registered model and language. Each entry is one field of one object:
 
 - ``msgctxt``: a stable reference ``app_label.modelname:pk:field``, for example
-  ``newsroom.pressrelease:7:title``;
+  ``gorgan.service:7:title``;
 - ``msgid``: the Persian text; ``msgstr``: the current translation (empty when missing);
 - an extracted comment ``source-hash: …`` with the fingerprint of that Persian text;
 - the ``fuzzy`` flag when the translation was made from an older Persian text.

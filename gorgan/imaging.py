@@ -10,7 +10,7 @@ file carried, and named by the SHA-256 of the uploaded bytes.
 Decoding holds one copy of the pixels at a time, and fewer pixels where fewer are needed:
 JPEG is decoded at 1/2, 1/4 or 1/8 scale by the decoder itself (``draft``), other formats are
 reduced by whole factors (``reduce``) before any finer resampling. The apps' fields choose the
-limits; ``newsroom.uploads`` and the e-services' icons both use this module.
+limits: the image library and the e-services' icons both use this module.
 """
 
 import contextlib

@@ -56,19 +56,18 @@ def site_card_alt():
     return _("The emblem of Gorgan Municipality and its name in Persian, English and Chinese")
 
 
+#: ``(title, URL name, MIME type)`` of the feeds every page links to; apps add theirs.
+SITE_FEEDS = []
+
+
+def register_site_feed(title, url_name, mime_type):
+    """Link every page to the feed named ``url_name``; apps call it from ``ready()``."""
+    if url_name not in {name for _title, name, _type in SITE_FEEDS}:
+        SITE_FEEDS.append((title, url_name, mime_type))
+
+
 def site_feeds():
-    return [
-        (
-            _("Gorgan Municipality news (RSS)"),
-            reverse("newsroom:feed-rss"),
-            "application/rss+xml",
-        ),
-        (
-            _("Gorgan Municipality news (Atom)"),
-            reverse("newsroom:feed-atom"),
-            "application/atom+xml",
-        ),
-    ]
+    return [(title, reverse(url_name), mime_type) for title, url_name, mime_type in SITE_FEEDS]
 
 
 def page_path(request):

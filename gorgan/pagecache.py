@@ -24,7 +24,6 @@ import threading
 from collections import OrderedDict
 from urllib.parse import parse_qsl, urlencode
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -38,7 +37,10 @@ from gorgan.cache import UNREACHABLE
 
 GENERATION_KEY = "pagecache:generation"
 NEXT_PUBLICATION_KEY = "pagecache:next-publication"
-CONTENT_APPS = {"newsroom", "sistercities", "gorgan", "taggit"}
+#: Apps whose saved or deleted objects can change public pages; apps add themselves.
+CONTENT_APPS = {"gorgan"}
+#: Callables returning when an app's next scheduled item becomes public (or ``None``).
+SCHEDULES = []
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
 
 
@@ -71,6 +73,17 @@ def content_changed(sender, instance=None, **kwargs):
     public_pages_changed()
 
 
+def register_content(app_label, next_publication=None):
+    """Pages change when ``app_label``'s objects are saved or deleted; ``next_publication``
+    tells when the app's next scheduled item goes public, so that cached pages expire then.
+
+    Apps call it from ``AppConfig.ready()``.
+    """
+    CONTENT_APPS.add(app_label)
+    if next_publication is not None and next_publication not in SCHEDULES:
+        SCHEDULES.append(next_publication)
+
+
 def connect_signals():
     for signal in (post_save, post_delete):
         signal.connect(content_changed, dispatch_uid=f"pagecache-{signal}")
@@ -78,12 +91,12 @@ def connect_signals():
 
 
 def next_publication_timestamp():
-    """When the next scheduled release goes live (epoch seconds), or ``None``; cached."""
+    """When the next scheduled item goes live (epoch seconds), or ``None``; cached."""
     cached = cache.get(NEXT_PUBLICATION_KEY)
     if cached is not None and (cached == 0 or cached > now()):
         return cached or None
-    release_model = apps.get_model("newsroom", "PressRelease")
-    moment = release_model.objects.next_publication_time()
+    moments = [moment for schedule in SCHEDULES if (moment := schedule()) is not None]
+    moment = min(moments, default=None)
     timestamp = moment.timestamp() if moment else 0
     # Scheduling a release starts a new generation and deletes this key, so the value only
     # needs a bound for releases whose time has come.

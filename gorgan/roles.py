@@ -1,10 +1,11 @@
 """Staff roles: each group and the permissions it grants, kept in sync with this table.
 
-The table names permissions as ``app_label.codename``. Some belong to models that arrive
-later (comments, services, sister cities); ``sync_role_groups()`` skips what does not exist
-yet and runs again after every ``migrate``, so a group gains a permission as soon as its
-model is installed. The table is the source of truth: permissions added to these groups by
-hand are removed at the next sync. Give a person extra rights through their user account.
+Each app grants its own models' permissions to the roles from its ``AppConfig.ready()``
+(``grant()``), naming them as ``app_label.codename``; the kit names no app. Permissions that
+do not exist yet are skipped, and the sync runs again after every ``migrate``, so a group
+gains a permission as soon as its model is installed. The table is the source of truth:
+permissions added to these groups by hand are removed at the next sync. Give a person extra
+rights through their user account.
 """
 
 from django.apps import apps as global_apps
@@ -12,65 +13,28 @@ from django.db import DEFAULT_DB_ALIAS
 
 WRITER = "Writer"
 EDITOR = "Editor"
-TRANSLATOR = "Translator"
-INTERNATIONAL_AFFAIRS = "International affairs officer"  # group names are stable data
+TRANSLATOR = "Translator"  # group names are stable data
 
 
 def model_permissions(app_model, *actions):
-    """``("newsroom.tag", "view")`` -> ``["newsroom.view_tag"]``."""
+    """``("blog.entry", "view", "add")`` -> ``["blog.view_entry", "blog.add_entry"]``."""
     app_label, model = app_model.split(".")
     return [f"{app_label}.{action}_{model}" for action in actions]
 
 
 ALL = ("view", "add", "change", "delete")
 
-ROLE_PERMISSIONS = {
-    WRITER: [
-        # Write releases and submit them for review; publishing and deleting are the editor's.
-        *model_permissions("newsroom.pressrelease", "view", "add", "change"),
-        *model_permissions("newsroom.tag", "view"),
-        *model_permissions("newsroom.section", "view"),
-        *model_permissions("newsroom.office", "view"),
-        # Images, the gallery and pinned similar releases are part of writing a release.
-        *model_permissions("newsroom.image", "view", "add", "change"),
-        *model_permissions("newsroom.galleryitem", *ALL),
-        *model_permissions("newsroom.similarreleasepin", *ALL),
-    ],
-    EDITOR: [
-        *model_permissions("newsroom.pressrelease", *ALL, "publish"),
-        *model_permissions("newsroom.tag", *ALL),
-        *model_permissions("newsroom.section", "view"),
-        *model_permissions("newsroom.office", "view"),
-        *model_permissions("newsroom.image", *ALL),
-        *model_permissions("newsroom.galleryitem", *ALL),
-        *model_permissions("newsroom.similarreleasepin", *ALL),
-        # Comment moderation.
-        *model_permissions("newsroom.comment", "view", "change", "delete"),
-        # City services and the site's identity (name, logo, contact details).
-        *model_permissions("gorgan.service", *ALL),
-        *model_permissions("gorgan.siteidentity", "view", "change"),
-    ],
-    TRANSLATOR: [
-        # Translations of existing content only: no creating, deleting, status or dates.
-        *model_permissions("newsroom.pressrelease", "view", "translate"),
-        *model_permissions("newsroom.tag", "view", "translate"),
-        *model_permissions("newsroom.section", "view", "translate"),
-        *model_permissions("newsroom.office", "view", "translate"),
-        *model_permissions("newsroom.image", "view", "translate"),
-        *model_permissions("gorgan.service", "view", "translate"),
-        *model_permissions("gorgan.siteidentity", "view", "translate"),
-        *model_permissions("sistercities.partnercity", "view", "translate"),
-        *model_permissions("sistercities.agreement", "view", "translate"),
-        *model_permissions("sistercities.commitment", "view", "translate"),
-        *model_permissions("sistercities.commitmentupdate", "view", "translate"),
-    ],
-    INTERNATIONAL_AFFAIRS: [
-        *model_permissions("sistercities.partnercity", *ALL),
-        *model_permissions("sistercities.agreement", *ALL),
-        *model_permissions("sistercities.commitment", *ALL),
-        *model_permissions("sistercities.commitmentupdate", *ALL),
-    ],
-}
+#: ``{role: [permission names]}``, filled by the apps from their ``AppConfig.ready()``.
+ROLE_PERMISSIONS = {}
+
+
+def grant(role, *permission_names):
+    """Give ``role`` these permissions (creating the role); apps call it from ``ready()``.
+
+    Granting twice is harmless, so the table stays the same however often apps load.
+    """
+    names = ROLE_PERMISSIONS.setdefault(role, [])
+    names.extend(name for name in permission_names if name not in names)
 
 
 def sync_role_groups(apps=global_apps, using=DEFAULT_DB_ALIAS):

@@ -27,6 +27,7 @@ from django.db.migrations.operations.base import Operation
 from django.db.models import F, IntegerField, Q, TextField, Value
 from django.db.models.expressions import Expression, ExpressionWrapper
 from django.db.models.functions import Concat, Length, Replace
+from django.db.models.signals import post_save, pre_save
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -66,6 +67,30 @@ class SearchDocumentField(TextField):
     def deconstruct(self):
         name, _path, args, kwargs = super().deconstruct()
         return name, "django.db.models.TextField", args, kwargs
+
+
+def keep_search_documents(translation_model, build_document):
+    """Compute ``search_document`` with ``build_document(row)`` whenever a row of
+    ``translation_model`` is saved, on every save path (admin, shell, imports).
+
+    Apps call it from ``AppConfig.ready()``; it is the one place documents are computed on
+    save (what else changes a document, such as a renamed tag, is the app's to watch).
+    """
+
+    def compute(sender, instance, raw=False, **kwargs):
+        if not raw:
+            instance.search_document = build_document(instance)
+
+    def write_if_left_out(sender, instance, raw=False, update_fields=None, **kwargs):
+        # A save limited to some fields (a translation imported from a PO file) would leave
+        # the document computed before it unwritten.
+        if raw or update_fields is None or "search_document" in update_fields:
+            return
+        sender._base_manager.filter(pk=instance.pk).update(search_document=instance.search_document)
+
+    uid = f"search-document-{translation_model._meta.label_lower}"
+    pre_save.connect(compute, sender=translation_model, weak=False, dispatch_uid=uid)
+    post_save.connect(write_if_left_out, sender=translation_model, weak=False, dispatch_uid=uid)
 
 
 @dataclass(frozen=True)

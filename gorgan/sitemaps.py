@@ -154,9 +154,9 @@ class TranslationSitemap(AlternatesSitemap):
 
 
 class StaticPageSitemap(AlternatesSitemap):
-    """Pages that exist in every language: home, the news list, search."""
+    """Pages that exist in every language: home, search, and the ones apps add."""
 
-    url_names = ["home", "newsroom:release-list", "search"]
+    url_names = ["home", "search"]
     changefreq = "daily"
 
     def items(self):
@@ -175,3 +175,9 @@ class StaticPageSitemap(AlternatesSitemap):
 
 
 register("pages", StaticPageSitemap)
+
+
+def register_page(url_name):
+    """List the page named ``url_name`` (no arguments, in every language) in the sitemap."""
+    if url_name not in StaticPageSitemap.url_names:
+        StaticPageSitemap.url_names.append(url_name)

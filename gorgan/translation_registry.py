@@ -1,17 +1,15 @@
 """The content that translators translate: one entry per translated model.
 
 ``translation_report``, ``export_content_po`` and ``import_content_po`` cover exactly the
-models listed here. Each entry names the model (``"app_label.ModelName"``), the translated
-fields a translator works on (in the order a translator reads them), and optionally a label
-and the slug fields to fill in from another field when a new translation arrives without one.
-Entries whose app or model is not installed are skipped, so this list may name models that
-other parts of the site add.
+models registered here: each app registers its translated models from ``AppConfig.ready()``,
+naming the model (``"app_label.ModelName"``), the translated fields a translator works on (in
+the order a translator reads them), and optionally a label and the slug fields to fill in from
+another field when a new translation arrives without one.
 """
 
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
@@ -32,7 +30,7 @@ class TranslatedContent:
 
     @property
     def key(self):
-        """Stable lower-case name used in file names and references: ``newsroom.pressrelease``."""
+        """Stable lower-case name used in file names and references: ``blog.entry``."""
         return self.model_label.lower()
 
     @property
@@ -40,35 +38,15 @@ class TranslatedContent:
         return self.label or self.model._meta.verbose_name_plural
 
 
-REGISTRY = [
-    TranslatedContent(
-        "newsroom.PressRelease",
-        ("title", "slug", "lead", "body"),
-        _("press releases"),
-        slug_sources={"slug": "title"},
-    ),
-    TranslatedContent("newsroom.Tag", ("label",), _("tags")),
-    TranslatedContent("newsroom.Section", ("name",), _("sections")),
-    TranslatedContent("newsroom.Office", ("name",), _("issuing offices")),
-    TranslatedContent("newsroom.Image", ("alt_text", "caption", "credit"), _("images")),
-    TranslatedContent(
-        "sistercities.Agreement",
-        ("title", "slug", "summary", "signed_at_place", "signatories", "counterpart_bodies"),
-        _("agreements"),
-        slug_sources={"slug": "title"},
-    ),
-    TranslatedContent(
-        "sistercities.Commitment",
-        ("title", "description", "responsible_body"),
-        _("commitments"),
-    ),
-    TranslatedContent("sistercities.CommitmentUpdate", ("note",), _("commitment updates")),
-    TranslatedContent(
-        "sistercities.PartnerCity", ("name", "region", "description"), _("partner cities")
-    ),
-    TranslatedContent("gorgan.Service", ("title", "description"), _("services")),
-    TranslatedContent("gorgan.SiteIdentity", ("name", "slogan", "address"), _("site identity")),
-]
+#: Filled by the apps from their ``AppConfig.ready()`` through ``register()``.
+REGISTRY = []
+
+
+def register(model_label, fields, label=None, slug_sources=None):
+    """Let translators work on ``fields`` of a translated model (``"app_label.ModelName"``)."""
+    entry = TranslatedContent(model_label, tuple(fields), label, slug_sources or {})
+    if entry.key not in {registered.key for registered in REGISTRY}:
+        REGISTRY.append(entry)
 
 
 def registered_content():

@@ -32,10 +32,12 @@ import hashlib
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Subquery
-from django.db.models.signals import class_prepared, post_init
+from django.db.models.signals import class_prepared
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from parler.signals import post_translation_save, pre_translation_save
+
+from gorgan import tracking
 
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
 HASH_LENGTH = 16
@@ -139,13 +141,16 @@ def _current_source_hash(translation):
 
 @receiver(class_prepared, dispatch_uid="gorgan-translation-watch")
 def watch_tracked_translations(sender, **kwargs):
-    """Give every tracked translation model a snapshot of its text as loaded."""
+    """Let every tracked translation model know its text as stored (``gorgan.tracking``)."""
     if is_tracked(sender):
-        post_init.connect(remember_loaded_text, sender=sender)
+        tracking.track(sender, *source_field_names(sender))
 
 
-def remember_loaded_text(sender, instance, **kwargs):
-    instance._source_snapshot = _loaded_values(instance)
+def text_changed(translation):
+    return any(
+        tracking.stored(translation, name) != getattr(translation, name)
+        for name in source_field_names(type(translation))
+    )
 
 
 @receiver(pre_translation_save, dispatch_uid="gorgan-translation-stamp")
@@ -158,15 +163,13 @@ def stamp_source_hash(sender, instance, raw=False, **kwargs):
         return
     if getattr(instance, "keep_source_hash", False):
         return
-    snapshot = instance.__dict__.get("_source_snapshot")
-    if instance._state.adding or snapshot is None or snapshot != _loaded_values(instance):
+    if instance._state.adding or text_changed(instance):
         instance.source_hash = _current_source_hash(instance)
 
 
 @receiver(post_translation_save, dispatch_uid="gorgan-translation-saved")
 def snapshot_after_save(sender, instance, **kwargs):
     if is_tracked(type(instance)):
-        instance._source_snapshot = _loaded_values(instance)
         instance.keep_source_hash = False
 
 

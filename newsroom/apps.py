@@ -7,9 +7,9 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("Newsroom")
 
     def ready(self):
-        from gorgan import search, sitemaps
+        from gorgan import metadata, pagecache, search, sitemaps, translation_registry
 
-        from . import archive, indexing, slug_history, workflow
+        from . import archive, indexing, roles, slug_history, workflow
         from .search import PressReleaseSearch
         from .sitemaps import PressReleaseSitemap, TagSitemap
 
@@ -20,3 +20,32 @@ class NewsroomConfig(AppConfig):
         search.register(PressReleaseSearch())
         sitemaps.register("releases", PressReleaseSitemap)
         sitemaps.register("tags", TagSitemap)
+        roles.grant_permissions()
+        pagecache.register_content("newsroom", next_publication=next_publication_time)
+        # The tags of releases are taggit's tagged items.
+        pagecache.register_content("taggit")
+        sitemaps.register_page("newsroom:release-list")
+        metadata.register_site_feed(
+            _("Gorgan Municipality news (RSS)"), "newsroom:feed-rss", "application/rss+xml"
+        )
+        metadata.register_site_feed(
+            _("Gorgan Municipality news (Atom)"), "newsroom:feed-atom", "application/atom+xml"
+        )
+        translation_registry.register(
+            "newsroom.PressRelease",
+            ("title", "slug", "lead", "body"),
+            _("press releases"),
+            slug_sources={"slug": "title"},
+        )
+        translation_registry.register("newsroom.Tag", ("label",), _("tags"))
+        translation_registry.register("newsroom.Section", ("name",), _("sections"))
+        translation_registry.register("newsroom.Office", ("name",), _("issuing offices"))
+        translation_registry.register(
+            "newsroom.Image", ("alt_text", "caption", "credit"), _("images")
+        )
+
+
+def next_publication_time():
+    from .models import PressRelease
+
+    return PressRelease.objects.next_publication_time()

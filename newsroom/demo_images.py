@@ -16,6 +16,7 @@ from django.core.files.base import ContentFile
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont, features
 
+from newsroom import demo_loader
 from newsroom.models import GalleryItem, Image, PressRelease
 
 SIZE = (1600, 900)
@@ -26,91 +27,21 @@ PERSIAN_FONTS = (
     "DejaVuSans-Bold.ttf",
 )
 LATIN_FONTS = ("DejaVuSans-Bold.ttf", "NotoSans-Bold.ttf", "LiberationSans-Bold.ttf")
-NAME = {"fa": "شهرداری گرگان", "latin": "Gorgan Municipality"}
-CREDIT = {"fa": "شهرداری گرگان", "en": "Gorgan Municipality", "zh-hans": "戈尔甘市政府"}
 
-# short code -> placards: the first is the featured image, the others form the gallery.
-PLACARDS = {
-    "24bc40e3": [
-        {
-            "scene": "bridge",
-            "colours": ("#0f5132", "#d9f2e3", "#c0392b"),
-            "subtitle": {"fa": "خواهرخواندگی گرگان و گوانگژو", "latin": "Gorgan · Guangzhou"},
-            "alt": {
-                "fa": "پلاکارد تصویری: دو شهر در دو سوی یک پل، با نام شهرداری گرگان",
-                "en": "Illustrated placard: two cities joined by a bridge, with the name of "
-                "Gorgan Municipality",
-                "zh-hans": "插画海报：一座桥连接两座城市，上有戈尔甘市政府的名称",
-            },
-        },
-        {
-            "scene": "forest",
-            "colours": ("#14432a", "#e7f5ec", "#2e7d32"),
-            "subtitle": {"fa": "گرگان، شهر جنگل و کوه", "latin": "Gorgan"},
-            "alt": {
-                "fa": "پلاکارد تصویری: تپه‌های جنگلی سبز گرگان زیر آفتاب",
-                "en": "Illustrated placard: Gorgan’s green forested hills under the sun",
-                "zh-hans": "插画海报：阳光下戈尔甘绿色的森林山丘",
-            },
-            "caption": {
-                "fa": "گرگان در دامنه جنگل‌های هیرکانی",
-                "en": "Gorgan, at the foot of the Hyrcanian forests",
-                "zh-hans": "位于希尔卡尼亚森林脚下的戈尔甘",
-            },
-        },
-        {
-            "scene": "tower",
-            "colours": ("#7b1e1e", "#fdecea", "#c0392b"),
-            "subtitle": {"fa": "گوانگژو، شهر خواهرخوانده", "latin": "Guangzhou"},
-            "alt": {
-                "fa": "پلاکارد تصویری: برجی بلند و باریک کنار رودخانه در شب",
-                "en": "Illustrated placard: a tall slender tower beside a river at night",
-                "zh-hans": "插画海报：夜晚河畔一座高耸纤细的塔",
-            },
-            "caption": {
-                "fa": "گوانگژو، شهر خواهرخوانده گرگان در چین",
-                "en": "Guangzhou, Gorgan’s sister city in China",
-                "zh-hans": "广州，戈尔甘在中国的友好城市",
-            },
-        },
-    ],
-    "979e61bc": [
-        {
-            "scene": "snow",
-            "colours": ("#1d3b5a", "#c9dcee", "#f39c12"),
-            "subtitle": {"fa": "آمادگی برای برف و یخبندان", "latin": "Ready for snow"},
-            "alt": {
-                "fa": "پلاکارد تصویری: برف‌روب نارنجی در خیابانی برفی",
-                "en": "Illustrated placard: an orange snowplough on a snowy street",
-                "zh-hans": "插画海报：雪中街道上的一辆橙色扫雪车",
-            },
-        }
-    ],
-    "75424eea": [
-        {
-            "scene": "trees",
-            "colours": ("#6e3b0a", "#fdf2e4", "#d35400"),
-            "subtitle": {"fa": "کاشت پاییزه درختان", "latin": "Autumn tree planting"},
-            "alt": {
-                "fa": "پلاکارد تصویری: ردیف درختان پاییزی نارنجی و زرد",
-                "en": "Illustrated placard: a row of orange and yellow autumn trees",
-                "zh-hans": "插画海报：一排橙黄色的秋季树木",
-            },
-        }
-    ],
-    "70400e88": [
-        {
-            "scene": "bins",
-            "colours": ("#14432a", "#eaf6ee", "#27ae60"),
-            "subtitle": {"fa": "گرگان، شهر پاکیزه", "latin": "A clean city"},
-            "alt": {
-                "fa": "پلاکارد تصویری: سه سطل تفکیک پسماند در کنار پیاده‌رو",
-                "en": "Illustrated placard: three recycling bins beside a pavement",
-                "zh-hans": "插画海报：人行道旁的三个垃圾分类桶",
-            },
-        }
-    ],
-}
+
+def placards():
+    """``{short code: [placard, ...]}`` from the demo data: the first placard of a release is
+    its featured image, the others its gallery."""
+    return {
+        release["short_code"]: release["placards"]
+        for release in demo_loader.data()["releases"]
+        if release.get("placards")
+    }
+
+
+def placard_words():
+    """The municipality's name lettered on every placard, and the credit of the pictures."""
+    return demo_loader.data()["placard"]
 
 
 def font(names, size, **options):
@@ -199,7 +130,7 @@ def draw_scene(draw, scene, colours):
 def draw_placard(spec_key):
     """PNG bytes of one placard, the same bytes every time on the same machine."""
     short_code, index = spec_key
-    spec = PLACARDS[short_code][index]
+    spec = placards()[short_code][index]
     dark, light, accent = spec["colours"]
     canvas = PILImage.new("RGB", SIZE, light)
     draw = ImageDraw.Draw(canvas)
@@ -215,7 +146,7 @@ def draw_placard(spec_key):
     anchor = "r" if script == "fa" else "l"
     draw.text(
         (anchor_x, band_top + 70),
-        NAME[script],
+        placard_words()["lettering"][script],
         font=title_font,
         fill="#ffffff",
         anchor=f"{anchor}m",
@@ -248,7 +179,7 @@ def draw_placard(spec_key):
 
 def image_for(short_code, index):
     """The library image of a placard: the existing one when the same picture is stored."""
-    spec = PLACARDS[short_code][index]
+    spec = placards()[short_code][index]
     data = draw_placard((short_code, index))
     existing = Image.objects.filter(content_hash=hashlib.sha256(data).hexdigest()).first()
     if existing is not None:
@@ -258,7 +189,7 @@ def image_for(short_code, index):
         image.set_current_language(language)
         image.alt_text = spec["alt"][language]
         image.caption = spec.get("caption", {}).get(language, "")
-        image.credit = CREDIT[language]
+        image.credit = placard_words()["credit"][language]
     image.set_current_language(settings.LANGUAGE_CODE)
     image.save()
     return image
@@ -266,14 +197,15 @@ def image_for(short_code, index):
 
 def load(short_codes=None):
     """Give the demo releases (or those of ``short_codes``) their placards where missing."""
-    wanted = PLACARDS if short_codes is None else [code for code in short_codes if code in PLACARDS]
+    specs = placards()
+    wanted = specs if short_codes is None else [code for code in short_codes if code in specs]
     releases = PressRelease.objects.filter(short_code__in=wanted)
     for release in releases:
         code = release.short_code
         if release.featured_image_id is None:
             release.featured_image = image_for(code, 0)
             PressRelease.objects.filter(pk=release.pk).update(featured_image=release.featured_image)
-        gallery = range(1, len(PLACARDS[code]))
+        gallery = range(1, len(specs[code]))
         if gallery and not release.gallery_items.exists():
             for order in gallery:
                 GalleryItem.objects.create(

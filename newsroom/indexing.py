@@ -11,9 +11,11 @@ import re
 
 from django.apps import apps
 from django.db import reset_queries
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
+from gorgan import tracking
 from gorgan.normalize import search_document
+from gorgan.search import keep_search_documents
 from newsroom.models.taxonomy import Tag, TaggedRelease
 
 BATCH_SIZE = 500
@@ -87,22 +89,16 @@ def _tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
         update_search_documents([instance.pk])
 
 
-def _shown_name(instance):
-    return instance.name if isinstance(instance, Tag) else instance.label
-
-
-def _tag_saving(sender, instance, raw=False, **kwargs):
-    # Re-indexing every release of a tag is costly: remember the old name to skip no-ops.
-    instance._indexed_name = None
-    if instance.pk and not raw:
-        old = sender.objects.filter(pk=instance.pk).first()
-        instance._indexed_name = _shown_name(old) if old else None
+def _shown_field(instance):
+    return "name" if isinstance(instance, Tag) else "label"
 
 
 def _tag_saved(sender, instance, created=False, raw=False, **kwargs):
     if raw or (created and isinstance(instance, Tag)):
         return
-    if not created and getattr(instance, "_indexed_name", None) == _shown_name(instance):
+    # Re-indexing every release of a tag is costly: skip saves that keep the shown name.
+    field = _shown_field(instance)
+    if not created and tracking.previous(instance, field) == getattr(instance, field):
         return
     tag_id = instance.pk if isinstance(instance, Tag) else instance.master_id
     update_search_documents(_releases_tagged(tag_id))
@@ -121,11 +117,15 @@ def _tag_deleted(sender, instance, **kwargs):
 
 
 def connect_signals():
-    """Keep documents current when tags change (called from ``NewsroomConfig.ready``)."""
+    """Keep documents current on save and when tags change (from ``NewsroomConfig.ready``)."""
     tag_translation = Tag._parler_meta.root_model
+    keep_search_documents(
+        apps.get_model("newsroom", "PressReleaseTranslation"), release_search_document
+    )
     m2m_changed.connect(_tags_changed, sender=TaggedRelease, dispatch_uid="newsroom-index-m2m")
+    tracking.track(Tag, "name")
+    tracking.track(tag_translation, "label")
     for model in (Tag, tag_translation):
-        pre_save.connect(_tag_saving, sender=model, dispatch_uid=f"index-{model.__name__}-old")
         post_save.connect(_tag_saved, sender=model, dispatch_uid=f"index-{model.__name__}-new")
     post_delete.connect(_label_deleted, sender=tag_translation, dispatch_uid="index-unlabel")
     pre_delete.connect(_tag_deleting, sender=Tag, dispatch_uid="newsroom-index-tag-deleting")

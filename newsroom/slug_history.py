@@ -1,21 +1,14 @@
 """Old slugs keep working: recording them when an editor changes a slug, and finding them."""
 
 from django.conf import settings
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import post_save
 
+from gorgan import tracking
 from newsroom.models import PressRelease, PressReleaseTranslation, RetiredSlug
 
 
-def _remember_previous_slug(sender, instance, raw=False, **kwargs):
-    instance._previous_slug = None
-    if instance.pk and not raw:
-        instance._previous_slug = (
-            sender.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
-        )
-
-
 def _record_slug_change(sender, instance, created, raw=False, **kwargs):
-    previous = getattr(instance, "_previous_slug", None)
+    previous = None if created or raw else tracking.previous(instance, "slug")
     changed = previous is not None and previous != instance.slug
     if changed:
         RetiredSlug.objects.update_or_create(
@@ -34,9 +27,7 @@ def connect_signals():
     post_save.connect(
         _record_slug_change, sender=PressReleaseTranslation, dispatch_uid="newsroom-slug-saved"
     )
-    pre_save.connect(
-        _remember_previous_slug, sender=PressReleaseTranslation, dispatch_uid="newsroom-slug-old"
-    )
+    tracking.track(PressReleaseTranslation, "slug")
 
 
 def restored_slug_changes(plan):

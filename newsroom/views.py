@@ -1,8 +1,6 @@
 import functools
-from urllib.parse import unquote
 
 from django.conf import settings
-from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -13,41 +11,19 @@ from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView, TemplateView, View
 
 from gorgan import dates
 from gorgan.metadata import PageMeta
-from sistercities.models import Agreement
+from gorgan.slugs import TranslatedSlugMixin
 
-from . import antispam, archive, preview
+from . import antispam, archive, article, preview
 from .forms import CommentForm
-from .metadata import release_page_meta
-from .models import PressRelease, Section, Tag, tagged_items_with_labels
-from .models.images import gallery_exists
-from .models.similar import similar_pins_exist
+from .models import PressRelease, Section, Tag
 from .pagination import newest_first_page, page_number
 from .slug_history import moved_release_url
 
 RELEASES_PER_PAGE = 20
-PAGE_EXTRAS = (
-    "section_name",
-    "office_name",
-    "source_office_name",
-    "has_gallery",
-    "has_similar_pins",
-)
-
-
-def page_content_prefetches():
-    """Tags and agreements of an article, with their names in the active language."""
-    return (
-        tagged_items_with_labels(),
-        Prefetch(
-            "agreements",
-            queryset=Agreement.objects.public().with_link_text(),
-            to_attr="public_agreements",
-        ),
-    )
 
 
 class PublicReleasesMixin:
@@ -183,139 +159,26 @@ class ArchiveMonthView(ReleaseListView):
         return context
 
 
-class ReleaseDetailView(PublicReleasesMixin, DetailView):
-    """One release, found by its slug in the page's language.
+class PublishedReleaseMixin(TranslatedSlugMixin):
+    """Views of one published release, addressed by its slug in the page's language."""
 
-    A release not translated into the page's language is reachable under its Persian slug and
-    shown in Persian, with a notice; the page is then marked as a fallback.
-    """
+    not_found_message = "No published release with this address."
 
-    template_name = "newsroom/pressrelease_detail.html"
-    context_object_name = "release"
+    def find_by_slug(self, slug, language_code):
+        return PressRelease.objects.find_published(slug, language_code)
+
+
+class ReleaseDetailView(PublishedReleaseMixin, DetailView):
+    """One published release (a Persian fallback page, with a notice, where it is not
+    translated); old slugs redirect to the current one."""
+
     page_parameters = ("comment",)  # ?comment=received after a reader's comment
 
-    @staticmethod
-    def with_page_extras(releases):
-        """Section, featured image, names in the page's language, and whether a gallery and
-        pinned similar items exist."""
-        return (
-            releases.select_related("section", "featured_image")
-            .with_names()
-            .annotate(has_gallery=gallery_exists(), has_similar_pins=similar_pins_exist())
-        )
-
-    @classmethod
-    def with_page_contents(cls, releases):
-        """Everything the article page shows, in a fixed number of queries.
-
-        The published page reads only the release and its translations at first
-        (``PressRelease.objects.find_published``) and the rest where its cached parts are missing
-        (``load_page_contents``).
-        """
-        return cls.with_page_extras(releases).prefetch_related(
-            "translations", *page_content_prefetches()
-        )
-
-    @classmethod
-    def load_page_contents(cls, release):
-        """``release`` with what only the article's body needs, read once."""
-        if not hasattr(release, "has_gallery"):
-            loaded = cls.with_page_extras(PressRelease.objects.filter(pk=release.pk)).get()
-            # Onto the instance the view holds: it has the translations and the page language.
-            release.section = loaded.section
-            release.featured_image = loaded.featured_image
-            for name in PAGE_EXTRAS:
-                setattr(release, name, getattr(loaded, name))
-        if "tagged_items" not in getattr(release, "_prefetched_objects_cache", {}):
-            prefetch_related_objects([release], *page_content_prefetches())
-        return release
-
-    def get_object(self, queryset=None):
-        slug = self.kwargs["slug"]
-        release = PressRelease.objects.find_published(slug, translation.get_language())
-        if release is not None:
-            return release
-        release = PressRelease.objects.find_published(slug, settings.LANGUAGE_CODE)
-        if release is None:
-            raise Http404("No published release with this address.")
-        return release
-
-    def get(self, request, *args, **kwargs):
-        try:
-            self.object = self.get_object()
-        except Http404:
-            moved = moved_release_url(kwargs["slug"], translation.get_language())
-            if moved is None:
-                raise
-            return redirect(moved, permanent=True)
-        language = translation.get_language()
-        canonical = self.object.get_absolute_url(language)
-        if self.object.has_language(language) and request.path != unquote(canonical):
-            # The Persian slug under another language's prefix: go to the translated address.
-            return redirect(canonical, permanent=True)
-        return self.render_to_response(self.get_context_data(object=self.object))
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        release = self.object
-        language = translation.get_language()
-        available = release.get_available_languages()
-        is_fallback = language not in available
-        if is_fallback:
-            release.set_current_language(settings.LANGUAGE_CODE)
-        content_language = settings.LANGUAGE_CODE if is_fallback else language
-        comment_received = self.request.GET.get("comment") == "received"
-
-        def with_contents():
-            return self.load_page_contents(release)
-
-        context.update(
-            is_fallback=is_fallback,
-            # The original is shown, so its dateline names the office in Persian too.
-            dateline_office=SimpleLazyObject(
-                lambda: (
-                    with_contents().source_office_name
-                    if is_fallback
-                    else with_contents().office_name
-                )
-            ),
-            content_language=content_language,
-            alternate_urls={
-                code: release.get_absolute_url(code) if code in available else reverse_home(code)
-                for code, _name in settings.LANGUAGES
-            },
-            # Read only where a fragment is rendered rather than taken from the cache.
-            release_with_contents=with_contents,
-            similar_releases=SimpleLazyObject(lambda: with_contents().similar_releases(language)),
-            comments=SimpleLazyObject(lambda: list(release.comments.approved())),
-            comment_token=antispam.form_token(release),
-            comment_received=comment_received,
-            page_meta=SimpleLazyObject(
-                lambda: release_page_meta(
-                    self.request, with_contents(), content_language, is_fallback
-                )
-            ),
-        )
-        posted_form = kwargs.get("comment_form")  # a reader's refused comment, with its errors
-        if posted_form is None:
-            # Built only where the comments' part is rendered rather than taken from the cache.
-            context["comment_form"] = SimpleLazyObject(lambda: CommentForm(release=release))
-        # The parts are the same for every reader unless the page shows a reader's own comment.
-        context["shows_own_comment"] = comment_received or posted_form is not None
-        context["cache_fragments"] = not context["shows_own_comment"]
-        return context
+    def moved_url(self, slug, language_code):
+        return moved_release_url(slug, language_code)
 
     def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        if context["shows_own_comment"]:
-            # This variant shows one visitor their own submission: no shared cache may keep it.
-            patch_cache_control(response, private=True, no_store=True)
-        return response
-
-
-def reverse_home(language_code):
-    with translation.override(language_code):
-        return reverse("home")
+        return article.render_article(self.request, self.object)
 
 
 def short_link(request, short_code):
@@ -332,7 +195,7 @@ def short_link(request, short_code):
 
 
 @method_decorator(csrf_exempt, name="dispatch")
-class CommentCreateView(ReleaseDetailView):
+class CommentCreateView(PublishedReleaseMixin, View):
     """Receive a reader's comment on a release; it waits for moderation.
 
     Why this view is exempt from Django's CSRF middleware: the article page must be cacheable
@@ -358,38 +221,16 @@ class CommentCreateView(ReleaseDetailView):
         return redirect(f"{release.get_absolute_url()}#comments")
 
     def post(self, request, *args, **kwargs):
-        self.object = release = self.get_object()
-        if not antispam.origin_is_allowed(request):
-            return refusal(
-                request, release, 403, _("Comments can only be sent from this site's own pages.")
-            )
-        try:
-            limited = antispam.over_rate_limit(request)
-        except antispam.RateLimitUnavailable:
-            response = refusal(
-                request,
-                release,
-                503,
-                _("Comments cannot be received at the moment. Please try again in a minute."),
-            )
-            response["Retry-After"] = "60"
-            return response
-        if limited:
-            response = refusal(
-                request,
-                release,
-                429,
-                _("You have sent several comments in a short time. Please wait a few minutes."),
-            )
-            response["Retry-After"] = str(antispam.RATE_WINDOW_SECONDS)
-            return response
+        release = self.get_object()
+        refused = refusal_before_reading(request, release)
+        if refused is not None:
+            return refused
         form = CommentForm(request.POST, release=release)
         if not form.is_valid():
             # Only accepted comments use up the limit: readers behind one mobile network's
             # shared address are not turned away for each other's mistakes.
             antispam.release_rate_limit(request)
-            context = self.get_context_data(object=release, comment_form=form)
-            return self.render_to_response(context, status=400)
+            return article.render_article(request, release, status=400, comment_form=form)
         comment = form.save(commit=False)
         comment.release = release
         comment.language_code = translation.get_language()
@@ -400,7 +241,24 @@ class CommentCreateView(ReleaseDetailView):
         return response
 
 
-def refusal(request, release, status, message):
+def refusal_before_reading(request, release):
+    """The answer that refuses a comment before its form is read, or ``None``."""
+    if not antispam.origin_is_allowed(request):
+        return refusal(
+            request, release, 403, _("Comments can only be sent from this site's own pages.")
+        )
+    try:
+        limited = antispam.over_rate_limit(request)
+    except antispam.RateLimitUnavailable:
+        message = _("Comments cannot be received at the moment. Please try again in a minute.")
+        return refusal(request, release, 503, message, retry_after=60)
+    if limited:
+        message = _("You have sent several comments in a short time. Please wait a few minutes.")
+        return refusal(request, release, 429, message, antispam.RATE_WINDOW_SECONDS)
+    return None
+
+
+def refusal(request, release, status, message, retry_after=None):
     response = TemplateResponse(
         request,
         "newsroom/comment_refused.html",
@@ -408,37 +266,23 @@ def refusal(request, release, status, message):
         status=status,
     )
     patch_cache_control(response, private=True, no_store=True)
+    if retry_after is not None:
+        response["Retry-After"] = str(retry_after)
     return response
 
 
-class ReleasePreviewView(ReleaseDetailView):
+class ReleasePreviewView(View):
     """A draft shown through a signed link (``newsroom.preview``), to people without an account.
 
     Never indexed, never cached; a tampered, expired or outdated link is a plain 404.
     """
 
-    template_name = "newsroom/pressrelease_preview.html"
-
-    def get_queryset(self):
-        return self.with_page_contents(PressRelease.objects.all())
-
-    def get_object(self, queryset=None):
-        release = preview.release_for_token(self.kwargs["token"], self.get_queryset())
+    def get(self, request, token):
+        releases = article.with_page_contents(PressRelease.objects.all())
+        release = preview.release_for_token(token, releases)
         if release is None:
             raise Http404("This preview link is not valid (any more).")
-        return release
-
-    def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        response = self.render_to_response(self.get_context_data(object=self.object))
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        response["Cache-Control"] = "private, no-store"
-        return response
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        token = self.kwargs["token"]
-        available = self.object.get_available_languages()
+        available = release.get_available_languages()
         alternate_urls = {}
         for code, _name in settings.LANGUAGES:
             with translation.override(code):
@@ -447,7 +291,14 @@ class ReleasePreviewView(ReleaseDetailView):
                     if code in available
                     else reverse("home")
                 )
-        context["alternate_urls"] = alternate_urls
-        # A draft's parts must never be stored where the published page could find them.
-        context["cache_fragments"] = False
-        return context
+        response = article.render_article(
+            request,
+            release,
+            "newsroom/pressrelease_preview.html",
+            # A draft's parts must never be stored where the published page could find them.
+            cache_parts=False,
+            alternate_urls=alternate_urls,
+        )
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        response["Cache-Control"] = "private, no-store"
+        return response

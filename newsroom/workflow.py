@@ -10,7 +10,9 @@ import contextvars
 from contextlib import contextmanager
 
 from django.core.exceptions import PermissionDenied
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import post_save
+
+from gorgan import tracking
 
 from .models import PressRelease, StatusChange
 
@@ -66,18 +68,10 @@ def acting_as(user):
         _acting_user.reset(token)
 
 
-def _remember_previous_status(sender, instance, **kwargs):
-    # Read from the database rather than trusting the instance: a restore from history or a
-    # form has already overwritten the in-memory status by now.
-    instance._previous_status = (
-        sender._base_manager.filter(pk=instance.pk).values_list("status", flat=True).first()
-        if instance.pk
-        else None
-    )
-
-
 def _record_status_change(sender, instance, **kwargs):
-    previous = getattr(instance, "_previous_status", None)
+    # A version restored from history arrives with its new status in memory: tracking reads
+    # the stored one.
+    previous = tracking.previous(instance, "status")
     if previous == instance.status:
         return
     StatusChange.objects.create(
@@ -86,9 +80,8 @@ def _record_status_change(sender, instance, **kwargs):
         to_status=instance.status,
         changed_by=_acting_user.get(),
     )
-    instance._previous_status = instance.status
 
 
 def connect_signals():
-    pre_save.connect(_remember_previous_status, sender=PressRelease, dispatch_uid="wf-pre")
+    tracking.track(PressRelease, "status")
     post_save.connect(_record_status_change, sender=PressRelease, dispatch_uid="wf-post")

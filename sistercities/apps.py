@@ -8,9 +8,10 @@ class SisterCitiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from gorgan import search, sitemaps
+        from gorgan import pagecache, search, sitemaps, translation_registry
+        from newsroom import asides
 
-        from . import indexing
+        from . import indexing, roles
         from .search import AgreementSearch, CommitmentSearch
         from .sitemaps import AgreementSitemap, SisterCityPageSitemap
 
@@ -19,3 +20,41 @@ class SisterCitiesConfig(AppConfig):
         search.register(CommitmentSearch())
         sitemaps.register("sister-cities", SisterCityPageSitemap)
         sitemaps.register("agreements", AgreementSitemap)
+        roles.grant_permissions()
+        pagecache.register_content("sistercities")
+        asides.register(
+            "agreements",
+            asides.ReleaseAside(
+                "sistercities/includes/_release_agreements.html", public_agreements_prefetch
+            ),
+        )
+        translation_registry.register(
+            "sistercities.Agreement",
+            ("title", "slug", "summary", "signed_at_place", "signatories", "counterpart_bodies"),
+            _("agreements"),
+            slug_sources={"slug": "title"},
+        )
+        translation_registry.register(
+            "sistercities.Commitment",
+            ("title", "description", "responsible_body"),
+            _("commitments"),
+        )
+        translation_registry.register(
+            "sistercities.CommitmentUpdate", ("note",), _("commitment updates")
+        )
+        translation_registry.register(
+            "sistercities.PartnerCity", ("name", "region", "description"), _("partner cities")
+        )
+
+
+def public_agreements_prefetch():
+    """A release's public agreements, as the links of its page's box (``public_agreements``)."""
+    from django.db.models import Prefetch
+
+    from .models import Agreement
+
+    return Prefetch(
+        "agreements",
+        queryset=Agreement.objects.public().with_link_text(),
+        to_attr="public_agreements",
+    )

@@ -1,32 +1,25 @@
-"""Load the sister-city demo content; called by ``manage.py load_demo``. Safe to repeat.
-
-Each loader creates what is missing and leaves what exists as staff edited it, unless
-``reset`` asks for the demo values back.
-"""
+"""The sister-city demo (``sistercities/demo/sistercities.toml``): Guangzhou, the
+sister-city agreement, its commitments and their updates, written through the models."""
 
 import datetime
+import tomllib
 from decimal import Decimal
+from pathlib import Path
 
 from django.conf import settings
 
+from gorgan.translated import set_translations
 from newsroom.models import PressRelease
 
-from . import demo_content
 from .models import Agreement, Commitment, CommitmentUpdate, PartnerCity
+
+DATA = Path(__file__).resolve().parent / "demo" / "sistercities.toml"
 
 # A date known only to the year or month is stored as a day inside that period (see
 # gorgan.dates.format_partial_date). 1 July lies in the same Solar Hijri year as most of its
 # Gregorian year (1 July 2018 is 10 Tir 1397), and the 15th is the middle of a month.
 REPRESENTATIVE_MONTH = 7
 REPRESENTATIVE_DAY = 15
-
-
-def set_translations(obj, translations):
-    for language, fields in translations.items():
-        obj.set_current_language(language)
-        for name, value in fields.items():
-            setattr(obj, name, value)
-    obj.set_current_language(settings.LANGUAGE_CODE)
 
 
 def partial_date(year, month=None, day=None):
@@ -40,46 +33,45 @@ def partial_date(year, month=None, day=None):
     return datetime.date(year, month, day), Agreement.DatePrecision.DAY
 
 
-def load_partner_city(entry, reset=False):
+def load_partner_city(entry, reset):
     city = PartnerCity.objects.filter(slug=entry["slug"]).first()
-    if city is not None and not reset:
-        return city
-    city = city or PartnerCity(slug=entry["slug"])
-    city.country = entry["country"]
-    city.website = entry["website"]
-    city.latitude = Decimal(entry["latitude"]) if entry.get("latitude") else None
-    city.longitude = Decimal(entry["longitude"]) if entry.get("longitude") else None
-    set_translations(city, entry["translations"])
-    city.save()
+    if city is None or reset:
+        city = city or PartnerCity(slug=entry["slug"])
+        city.country = entry["country"]
+        city.website = entry["website"]
+        city.latitude = Decimal(entry["latitude"]) if entry.get("latitude") else None
+        city.longitude = Decimal(entry["longitude"]) if entry.get("longitude") else None
+        set_translations(city, entry["translations"])
+        city.save()
     return city
 
 
-def load_agreement(entry, city, related_releases, reset=False):
+def load_agreement(entry, city, reset):
     agreement = Agreement.objects.filter(
         translations__language_code=settings.LANGUAGE_CODE, translations__slug=entry["slug"]
     ).first()
-    if agreement is not None and not reset:
-        return agreement
-    agreement = agreement or Agreement(partner_city=city)
-    agreement.partner_city = city
-    agreement.kind = entry["kind"]
-    agreement.status = entry["status"]
-    agreement.signed_on, agreement.signed_on_precision = partial_date(
-        entry.get("signed_year"), entry.get("signed_month"), entry.get("signed_day")
-    )
-    set_translations(
-        agreement,
-        {
-            language: {"slug": entry["slug"], **fields}
-            for language, fields in entry["translations"].items()
-        },
-    )
-    agreement.save()
-    agreement.related_releases.add(*related_releases)
+    if agreement is None or reset:
+        agreement = agreement or Agreement(partner_city=city)
+        agreement.partner_city = city
+        agreement.kind = entry["kind"]
+        agreement.status = entry["status"]
+        agreement.signed_on, agreement.signed_on_precision = partial_date(
+            entry.get("signed_year"), entry.get("signed_month"), entry.get("signed_day")
+        )
+        set_translations(
+            agreement,
+            {
+                language: {"slug": entry["slug"], **fields}
+                for language, fields in entry["translations"].items()
+            },
+        )
+        agreement.save()
+        related = PressRelease.objects.filter(short_code__in=entry.get("related_releases", []))
+        agreement.related_releases.add(*related)
     return agreement
 
 
-def load_commitment(entry, agreement, order, reset=False):
+def load_commitment(entry, agreement, order, reset):
     """One commitment, found again by its place in the list; its status follows its updates."""
     commitment = Commitment.objects.filter(agreement=agreement, order=order).first()
     if commitment is not None and not reset:
@@ -105,11 +97,14 @@ def load_commitment(entry, agreement, order, reset=False):
     return commitment
 
 
-def load_sister_cities(related_short_codes=(), reset=False):
-    """Guangzhou, the sister-city agreement and its commitments; returns the agreement."""
-    city = load_partner_city(demo_content.PARTNER_CITY, reset)
-    releases = PressRelease.objects.filter(short_code__in=related_short_codes)
-    agreement = load_agreement(demo_content.AGREEMENT, city, releases, reset)
-    for order, entry in enumerate(demo_content.COMMITMENTS, start=1):
+def load(reset=False):
+    """Create what the sister-city demo lacks; ``reset`` puts back the demo's own values.
+
+    Returns the agreement.
+    """
+    data = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    city = load_partner_city(data["partner_city"], reset)
+    agreement = load_agreement(data["agreement"], city, reset)
+    for order, entry in enumerate(data["commitments"], start=1):
         load_commitment(entry, agreement, order, reset)
     return agreement

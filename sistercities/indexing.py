@@ -17,10 +17,12 @@ or after the sector labels were retranslated.
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 
+from gorgan import tracking
 from gorgan.normalize import search_document
+from gorgan.search import keep_search_documents
 
 BATCH_SIZE = 500
 
@@ -123,47 +125,15 @@ def update_commitment_documents(commitment_ids):
 # Keeping documents current ------------------------------------------------------------------
 
 
-def _agreement_translation_saving(sender, instance, raw=False, **kwargs):
-    if not raw:
-        instance.search_document = agreement_search_document(instance)
-
-
-def _commitment_translation_saving(sender, instance, raw=False, **kwargs):
-    if not raw:
-        instance.search_document = commitment_search_document(instance)
-
-
-def _translation_saved(sender, instance, raw=False, update_fields=None, **kwargs):
-    # A save limited to some fields (e.g. a translation imported from a PO file) would leave
-    # the document computed in pre_save unwritten.
-    if raw or update_fields is None or "search_document" in update_fields:
-        return
-    sender.objects.filter(pk=instance.pk).update(search_document=instance.search_document)
-
-
-def _stored(sender, instance, field):
-    if not instance.pk:
-        return None
-    return sender.objects.filter(pk=instance.pk).values_list(field, flat=True).first()
-
-
-def _agreement_saving(sender, instance, raw=False, **kwargs):
-    instance._indexed_city_id = None if raw else _stored(sender, instance, "partner_city_id")
-
-
-def _commitment_saving(sender, instance, raw=False, **kwargs):
-    instance._indexed_sector = None if raw else _stored(sender, instance, "sector")
-
-
 def _agreement_saved(sender, instance, created=False, raw=False, **kwargs):
     # A new agreement has no saved translations yet; they are indexed as they are saved.
-    if raw or created or getattr(instance, "_indexed_city_id", None) == instance.partner_city_id:
+    if raw or created or tracking.previous(instance, "partner_city") == instance.partner_city_id:
         return
     update_agreement_documents([instance.pk])
 
 
 def _commitment_saved(sender, instance, created=False, raw=False, **kwargs):
-    if raw or created or getattr(instance, "_indexed_sector", None) == instance.sector:
+    if raw or created or tracking.previous(instance, "sector") == instance.sector:
         return
     update_commitment_documents([instance.pk])
 
@@ -181,27 +151,9 @@ def connect_signals():
     agreement_translation = _translation_model("Agreement")
     commitment_translation = _translation_model("Commitment")
     city_translation = _translation_model("PartnerCity")
-    pre_save.connect(
-        _agreement_translation_saving,
-        sender=agreement_translation,
-        dispatch_uid="sistercities-index-agreement-translation",
-    )
-    pre_save.connect(
-        _commitment_translation_saving,
-        sender=commitment_translation,
-        dispatch_uid="sistercities-index-commitment-translation",
-    )
-    for model in (agreement_translation, commitment_translation):
-        post_save.connect(
-            _translation_saved, sender=model, dispatch_uid=f"sistercities-index-{model.__name__}"
-        )
-    pre_save.connect(
-        _agreement_saving, sender=agreement, dispatch_uid="sistercities-index-city-old"
-    )
+    keep_search_documents(agreement_translation, agreement_search_document)
+    keep_search_documents(commitment_translation, commitment_search_document)
     post_save.connect(_agreement_saved, sender=agreement, dispatch_uid="sistercities-index-city")
-    pre_save.connect(
-        _commitment_saving, sender=commitment, dispatch_uid="sistercities-index-sector-old"
-    )
     post_save.connect(
         _commitment_saved, sender=commitment, dispatch_uid="sistercities-index-sector"
     )

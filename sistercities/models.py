@@ -21,7 +21,7 @@ from parler.fields import TranslationsForeignKey
 from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields, TranslatedFieldsModel
 
-from gorgan import dates
+from gorgan import dates, tracking
 from gorgan.search import SearchDocumentField
 from gorgan.slugs import UniqueSlugPerLanguage
 from gorgan.translated import translated_field
@@ -232,18 +232,11 @@ class Agreement(TranslatableModel):
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or str(self.pk)
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._stored_document = str(instance.__dict__.get("document") or "")
-        return instance
-
     def save(self, *args, **kwargs):
         """Save; a replaced or removed document's file is deleted once the change is committed."""
-        previous = getattr(self, "_stored_document", "")
+        previous = tracking.stored(self, "document")
         super().save(*args, **kwargs)
-        self._stored_document = self.document.name or ""
-        if previous and previous != self._stored_document:
+        if previous and previous != (self.document.name or ""):
             delete_document_file(self.document.storage, previous)
 
     @property
@@ -415,21 +408,14 @@ class Commitment(TranslatableModel):
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or str(self.pk)
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_status = instance.__dict__.get("status")
-        return instance
-
     def save(self, *args, **kwargs):
         """Save; a status changed directly (not through an update) is recorded as an update.
 
         The commitment's history then stays complete whichever way its status was changed.
         """
-        loaded = getattr(self, "_loaded_status", None)
-        changed = self.pk is not None and loaded is not None and loaded != self.status
+        stored = tracking.stored(self, "status")
+        changed = stored is not None and stored != self.status
         super().save(*args, **kwargs)
-        self._loaded_status = self.status
         if changed:
             CommitmentUpdate.objects.create(
                 commitment=self, date=timezone.localdate(), status=self.status
@@ -448,7 +434,8 @@ class Commitment(TranslatableModel):
         latest = self.updates.order_by("-date", "-pk").values_list("status", flat=True).first()
         if latest is not None and latest != self.status:
             type(self).objects.filter(pk=self.pk).update(status=latest)
-            self.status = self._loaded_status = latest
+            self.status = latest
+            tracking.mark_stored(self)
 
 
 class CommitmentUpdate(TranslatableModel):
@@ -511,3 +498,9 @@ reversion.register(CommitmentUpdate, follow=["translations"])
 for _model in (Commitment, OverdueCommitment):
     reversion.register(_model, follow=["translations", "updates", "agreement"])
 reversion.register(Agreement, follow=["translations", "commitments"])
+
+
+# Saves that change these fields have consequences (a document file to delete, an update to
+# record, search documents to rebuild): see gorgan.tracking.
+tracking.track(Agreement, "document", "partner_city")
+tracking.track(Commitment, "status", "sector")

@@ -1,14 +1,11 @@
-from urllib.parse import unquote
-
-from django.conf import settings
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView
 
+from gorgan.slugs import TranslatedSlugMixin, translated_page_context
 from newsroom.models import PressRelease
 
 from .metadata import agreement_page_meta, index_page_meta
@@ -40,8 +37,10 @@ class PartnerCityListView(ListView):
         return super().get_context_data(page_meta=index_page_meta(), **kwargs)
 
 
-class PublicAgreementMixin:
-    """Find a public agreement by its slug in the page's language, or else its Persian slug."""
+class PublicAgreementMixin(TranslatedSlugMixin):
+    """Views of one public agreement, addressed by its slug in the page's language."""
+
+    not_found_message = "No public agreement with this address."
 
     def get_queryset(self):
         return (
@@ -50,16 +49,12 @@ class PublicAgreementMixin:
             .prefetch_related("translations", "partner_city__translations")
         )
 
-    def get_object(self, queryset=None):
-        slug = self.kwargs["slug"]
-        agreements = self.get_queryset()
-        for language in dict.fromkeys([translation.get_language(), settings.LANGUAGE_CODE]):
-            agreement = agreements.filter(
-                translations__language_code=language, translations__slug=slug
-            ).first()
-            if agreement is not None:
-                return agreement
-        raise Http404("No public agreement with this address.")
+    def find_by_slug(self, slug, language_code):
+        return (
+            self.get_queryset()
+            .filter(translations__language_code=language_code, translations__slug=slug)
+            .first()
+        )
 
 
 class AgreementDetailView(PublicAgreementMixin, DetailView):
@@ -69,20 +64,9 @@ class AgreementDetailView(PublicAgreementMixin, DetailView):
     page_parameters = ("sector", "status")
     context_object_name = "agreement"
 
-    def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        language = translation.get_language()
-        canonical = self.object.get_absolute_url(language)
-        if self.object.has_language(language) and request.path != unquote(canonical):
-            # The Persian slug under another language's prefix: go to the translated address.
-            query = request.META.get("QUERY_STRING")
-            return redirect(f"{canonical}?{query}" if query else canonical, permanent=True)
-        return self.render_to_response(self.get_context_data(object=self.object))
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         agreement = self.object
-        language = translation.get_language()
         commitments = {
             commitment.pk: commitment
             for commitment in Commitment.objects.public()
@@ -105,22 +89,13 @@ class AgreementDetailView(PublicAgreementMixin, DetailView):
             .prefetch_related("translations")
             .newest_first()
         )
-        available = agreement.get_available_languages()
-        is_fallback = language not in available
-        if is_fallback:
-            agreement.set_current_language(settings.LANGUAGE_CODE)
+        context.update(translated_page_context(agreement, reverse_index))
         context.update(
             tracker=tracker,
             timeline=timeline,
             releases=releases,
-            is_fallback=is_fallback,
-            content_language=settings.LANGUAGE_CODE if is_fallback else language,
-            alternate_urls={
-                code: agreement.get_absolute_url(code) if code in available else reverse_index(code)
-                for code, _name in settings.LANGUAGES
-            },
             page_meta=agreement_page_meta(
-                self.request, agreement, is_fallback, tracker.is_filtered
+                self.request, agreement, context["is_fallback"], tracker.is_filtered
             ),
         )
         return context

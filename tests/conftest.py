@@ -12,3 +12,10 @@ def _fresh_cache():
     yield
     cache.clear()
     recent_fragments.clear()
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """A fresh, empty MEDIA_ROOT for one test."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

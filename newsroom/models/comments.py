@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from gorgan import pagecache
+from gorgan import pagecache, tracking
 
 COMMENT_MAX_LENGTH = 2000
 NAME_MAX_LENGTH = 80
@@ -109,29 +109,22 @@ class Comment(models.Model):
     def __str__(self):
         return f"{self.name}: {Truncator(self.body).chars(60)}"
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self._loaded_status = self.status
-
     def get_absolute_url(self):
         return f"{self.release.get_absolute_url()}#comment-{self.pk}"
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        comment = super().from_db(db, field_names, values)
-        comment._loaded_status = comment.__dict__.get("status")
-        return comment
 
     def changes_public_pages(self):
         """Whether saving or deleting this comment changes what readers see.
 
         Readers see approved comments only, so a comment matters to the page cache when it is
-        approved or was approved when loaded; a comment awaiting moderation never does.
+        approved or was approved before; a comment awaiting moderation never does.
         """
-        return self.Status.APPROVED in (self.status, getattr(self, "_loaded_status", None))
+        return self.Status.APPROVED in (self.status, tracking.previous(self, "status"))
 
     def set_reply(self, text, user):
         """Record the municipality's reply (or clear it when ``text`` is empty)."""
         self.reply = text.strip()
         self.replied_by = user if self.reply else None
         self.replied_at = timezone.now() if self.reply else None
+
+
+tracking.track(Comment, "status")  # approving or withdrawing a comment changes the page

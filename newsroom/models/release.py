@@ -19,7 +19,6 @@ from gorgan.search import SearchDocumentField
 from gorgan.slugs import UniqueSlugPerLanguage
 from gorgan.translated import translated_field
 from gorgan.translation_tracking import SourceTrackedTranslation
-from newsroom.indexing import release_search_document
 from newsroom.sanitize import sanitize_body
 
 from .similar import similar_releases
@@ -351,11 +350,10 @@ class PressReleaseTranslation(
     def save(self, *args, **kwargs):
         # Sanitised on every save path (admin, shell, imports), not only in forms.
         self.body = sanitize_body(self.body)
-        self.search_document = release_search_document(self)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             # A partial save (the content PO import) must still write what it derived.
-            kwargs["update_fields"] = {*update_fields, "body", "search_document"}
+            kwargs["update_fields"] = {*update_fields, "body"}
         super().save(*args, **kwargs)
 
 

@@ -35,11 +35,11 @@ NOT_INHERITED = {
 DEMO_PAGES = """
 import json
 from django.conf import settings
-from newsroom.demo_content import SEED_RELEASE
+from newsroom.demo_loader import data
 from newsroom.models import PressRelease
 from sistercities.models import Agreement
 
-release = PressRelease.objects.get(short_code=SEED_RELEASE["short_code"])
+release = PressRelease.objects.get(short_code=data()["releases"][0]["short_code"])
 agreement = Agreement.objects.filter(related_releases=release).get()
 print(json.dumps({
     code: {

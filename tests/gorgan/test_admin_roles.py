@@ -16,9 +16,10 @@ from django.test import Client
 from parler.admin import TranslatableAdmin
 
 from gorgan.models import Service
-from gorgan.roles import EDITOR, INTERNATIONAL_AFFAIRS, TRANSLATOR, WRITER
+from gorgan.roles import EDITOR, TRANSLATOR, WRITER
 from newsroom.models import Image
 from sistercities.models import Agreement, Commitment, PartnerCity
+from sistercities.roles import INTERNATIONAL_AFFAIRS
 from tests.admin_forms import admin_form_data
 from tests.factories import make_service, make_staff
 from tests.newsroom.factories import make_image, unique_jpeg_bytes

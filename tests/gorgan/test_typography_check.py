@@ -4,10 +4,10 @@ import pytest
 from django.utils import translation
 
 from gorgan import typography
-from newsroom import demo_content
+from newsroom import demo_loader
 
 ZWNJ = "\u200c"
-SEED = demo_content.SEED_RELEASE["translations"]["fa"]
+SEED = demo_loader.data()["releases"][0]["translations"]["fa"]
 
 
 def proposed(text):

@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from gorgan.roles import EDITOR, WRITER
+from newsroom import article
 from newsroom.models import PressRelease, SimilarReleasePin
-from newsroom.views import ReleaseDetailView
 from tests.factories import make_release, make_staff, make_tag
 
 pytestmark = pytest.mark.django_db
@@ -135,7 +135,7 @@ def test_similar_query_count_does_not_grow_with_tags_and_candidates():
     pin(large, make_release())
 
     # As the article page loads them: tags prefetched, pins flagged in the same query.
-    page_releases = ReleaseDetailView.with_page_contents(PressRelease.objects.all())
+    page_releases = article.with_page_contents(PressRelease.objects.all())
     small, large = page_releases.get(pk=small.pk), page_releases.get(pk=large.pk)
 
     with CaptureQueriesContext(connection) as small_queries:

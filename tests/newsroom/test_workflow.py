@@ -3,8 +3,9 @@
 import pytest
 from django.utils import timezone
 
-from gorgan.roles import EDITOR, INTERNATIONAL_AFFAIRS, TRANSLATOR, WRITER
+from gorgan.roles import EDITOR, TRANSLATOR, WRITER
 from newsroom.models import Comment, PressRelease, StatusChange
+from sistercities.roles import INTERNATIONAL_AFFAIRS
 from tests.factories import (
     EMPTY_RELEASE_INLINES,
     make_comment,

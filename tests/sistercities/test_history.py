@@ -4,8 +4,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from reversion.models import Version
 
-from gorgan.roles import INTERNATIONAL_AFFAIRS, TRANSLATOR
+from gorgan.roles import TRANSLATOR
 from sistercities.models import Agreement, Commitment
+from sistercities.roles import INTERNATIONAL_AFFAIRS
 from tests.admin_forms import admin_form_data
 from tests.factories import make_staff
 from tests.sistercities.factories import make_agreement, make_commitment, make_pdf, make_update

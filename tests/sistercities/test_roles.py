@@ -3,8 +3,9 @@
 import pytest
 from django.test import Client
 
-from gorgan.roles import EDITOR, INTERNATIONAL_AFFAIRS, TRANSLATOR, WRITER
+from gorgan.roles import EDITOR, TRANSLATOR, WRITER
 from sistercities.models import Agreement, Commitment
+from sistercities.roles import INTERNATIONAL_AFFAIRS
 from tests.admin_forms import admin_form_data
 from tests.newsroom.test_workflow import SUPERUSER, login
 from tests.sistercities.factories import make_agreement, make_commitment, make_partner_city

@@ -1,17 +1,19 @@
-"""``manage.py load_demo``: repeating it keeps staff edits; ``--reset`` puts the demo back."""
+"""``manage.py load_demo``: the demo from its data files; repeating it keeps staff edits, and
+``--reset`` puts the demo back."""
 
 import pytest
 from django.core.management import call_command
 
 from gorgan.models import Service
-from newsroom import demo_content
+from newsroom import demo_loader
 from newsroom.models import PressRelease
 from sistercities.models import Commitment
 
 pytestmark = pytest.mark.django_db
 
-SEED_CODE = demo_content.SEED_RELEASE["short_code"]
-SEED_TITLE = demo_content.SEED_RELEASE["translations"]["fa"]["title"]
+SEED = demo_loader.data()["releases"][0]
+SEED_CODE = SEED["short_code"]
+SEED_TITLE = SEED["translations"]["fa"]["title"]
 
 
 def load_demo(*args):
@@ -81,3 +83,14 @@ def test_load_demo_reset_puts_the_demo_back(media_root):
     seed = PressRelease.objects.get(short_code=SEED_CODE)
     assert (seed_title(), Service.objects.get(icon="receipt").active) == (SEED_TITLE, True)
     assert seed.featured_image_id is not None
+
+
+def test_demo_release_body_comes_from_its_html_file(media_root):
+    load_demo()
+    seed = PressRelease.objects.get(short_code=SEED_CODE)
+
+    assert seed.safe_translation_getter("body", language_code="fa").startswith(
+        "<p>دادبود با اعلام این خبر گفت:"
+    )
+    assert "\n" not in seed.safe_translation_getter("body", language_code="en")
+    assert sorted(seed.get_available_languages()) == ["en", "fa", "zh-hans"]

@@ -1,0 +1,39 @@
+"""What each staff role may do with the newsroom's models."""
+
+from gorgan.roles import ALL, EDITOR, TRANSLATOR, WRITER, grant, model_permissions
+
+
+def grant_permissions():
+    # Write releases and submit them for review; publishing and deleting are the editor's.
+    grant(
+        WRITER,
+        *model_permissions("newsroom.pressrelease", "view", "add", "change"),
+        *model_permissions("newsroom.tag", "view"),
+        *model_permissions("newsroom.section", "view"),
+        *model_permissions("newsroom.office", "view"),
+        # Images, the gallery and pinned similar releases are part of writing a release.
+        *model_permissions("newsroom.image", "view", "add", "change"),
+        *model_permissions("newsroom.galleryitem", *ALL),
+        *model_permissions("newsroom.similarreleasepin", *ALL),
+    )
+    grant(
+        EDITOR,
+        *model_permissions("newsroom.pressrelease", *ALL, "publish"),
+        *model_permissions("newsroom.tag", *ALL),
+        *model_permissions("newsroom.section", "view"),
+        *model_permissions("newsroom.office", "view"),
+        *model_permissions("newsroom.image", *ALL),
+        *model_permissions("newsroom.galleryitem", *ALL),
+        *model_permissions("newsroom.similarreleasepin", *ALL),
+        # Comment moderation.
+        *model_permissions("newsroom.comment", "view", "change", "delete"),
+    )
+    # Translations of existing content only: no creating, deleting, status or dates.
+    grant(
+        TRANSLATOR,
+        *model_permissions("newsroom.pressrelease", "view", "translate"),
+        *model_permissions("newsroom.tag", "view", "translate"),
+        *model_permissions("newsroom.section", "view", "translate"),
+        *model_permissions("newsroom.office", "view", "translate"),
+        *model_permissions("newsroom.image", "view", "translate"),
+    )
