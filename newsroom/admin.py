@@ -13,6 +13,7 @@ from parler.admin import TranslatableAdmin
 from parler.forms import TranslatableModelForm
 from reversion.admin import VersionAdmin
 
+from gorgan.admin_dates import LocalCalendarAdminMixin, LocalDateFieldListFilter, date_display
 from gorgan.admin_history import VersionHistoryAdminMixin
 from gorgan.admin_roles import TranslationAccessMixin
 from gorgan.translated import translated_field
@@ -72,6 +73,7 @@ class TagFilter(admin.SimpleListFilter):
 
 @admin.register(PressRelease)
 class PressReleaseAdmin(
+    LocalCalendarAdminMixin,
     TranslationAccessMixin,
     TranslationStatusAdminMixin,
     VersionHistoryAdminMixin,
@@ -80,22 +82,39 @@ class PressReleaseAdmin(
 ):
     inlines = [GalleryItemInline, SimilarReleasePinInline]
     autocomplete_fields = ["featured_image"]
-    list_display = ["title_column", "status", "publish_at", "section"]
-    list_filter = ["status", "section", "office", TagFilter, "publish_at"]
+    list_display = ["title_column", "status", "publish_at_display", "section"]
+    list_filter = [
+        "status",
+        "section",
+        "office",
+        TagFilter,
+        ("publish_at", LocalDateFieldListFilter),
+    ]
     # The archive holds 100,000s of releases: no second COUNT(*) of the whole table per page.
     show_full_result_count = False
     search_fields = ["translations__title", "short_code"]
-    readonly_fields = ["short_code", "author", "created_at", "updated_at"]
+    readonly_fields = ["short_code", "author", "created_at_display", "updated_at_display"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body", "featured_image"]}),
         (_("Publication"), {"fields": ["status", "publish_at", "section", "office", "tags"]}),
         (
             _("Sign-off and record"),
-            {"fields": ["sign_off", "short_code", "author", "created_at", "updated_at"]},
+            {
+                "fields": [
+                    "sign_off",
+                    "short_code",
+                    "author",
+                    "created_at_display",
+                    "updated_at_display",
+                ]
+            },
         ),
     ]
     actions = ["submit_for_review", "publish_releases", "unpublish_releases", "archive_releases"]
     recover_label = _("Recover deleted releases")
+    publish_at_display = date_display("publish_at", _("publish at"))
+    created_at_display = date_display("created_at", _("created at"))
+    updated_at_display = date_display("updated_at", _("updated at"))
 
     # Permissions: writers edit drafts and releases in review; what the public reads
     # (published, archived) and every publication step belongs to editors.
@@ -278,28 +297,47 @@ class TagAdmin(TranslationAccessMixin, TranslationStatusAdminMixin, Translatable
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
-    list_display = ["name", "excerpt", "release_column", "status", "created_at", "has_reply"]
-    list_filter = ["status", "language_code", "created_at"]
+class CommentAdmin(LocalCalendarAdminMixin, admin.ModelAdmin):
+    list_display = [
+        "name",
+        "excerpt",
+        "release_column",
+        "status",
+        "created_at_display",
+        "has_reply",
+    ]
+    list_filter = ["status", "language_code", ("created_at", LocalDateFieldListFilter)]
     search_fields = ["name", "email", "body", "ip_hash"]
-    date_hierarchy = "created_at"
     ordering = ["-created_at", "-pk"]
     list_select_related = ["release"]
     autocomplete_fields = ["release"]
     actions = ["approve", "reject", "mark_spam"]
     readonly_fields = [
-        "created_at",
+        "created_at_display",
         "language_code",
         "ip_hash",
-        "moderated_at",
+        "moderated_at_display",
         "replied_by",
-        "replied_at",
+        "replied_at_display",
     ]
     fieldsets = [
         (None, {"fields": ["release", "name", "email", "body", "status"]}),
-        (_("Official reply"), {"fields": ["reply", "replied_by", "replied_at"]}),
-        (_("Record"), {"fields": ["created_at", "moderated_at", "language_code", "ip_hash"]}),
+        (_("Official reply"), {"fields": ["reply", "replied_by", "replied_at_display"]}),
+        (
+            _("Record"),
+            {
+                "fields": [
+                    "created_at_display",
+                    "moderated_at_display",
+                    "language_code",
+                    "ip_hash",
+                ]
+            },
+        ),
     ]
+    created_at_display = date_display("created_at", _("received at"))
+    moderated_at_display = date_display("moderated_at", _("moderated at"))
+    replied_at_display = date_display("replied_at", _("replied at"))
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("release__translations")
@@ -362,7 +400,7 @@ class ImageAdminForm(TranslatableModelForm):
 @admin.register(Image)
 class ImageAdmin(TranslationAccessMixin, TranslationStatusAdminMixin, TranslatableAdmin):
     form = ImageAdminForm
-    list_display = ["preview", "alt_text_column", "size_column", "created_at"]
+    list_display = ["preview", "alt_text_column", "size_column", "created_at_display"]
     search_fields = ["translations__alt_text", "translations__caption", "content_hash"]
     readonly_fields = ["preview", "size_column", "content_hash", "created_at"]
     fields = ["file", "preview", "alt_text", "caption", "credit", "size_column", "content_hash"]
@@ -405,16 +443,19 @@ class ImageAdmin(TranslationAccessMixin, TranslationStatusAdminMixin, Translatab
     def size_column(self, obj):
         return f"{obj.width} × {obj.height}" if obj.pk else "—"
 
+    created_at_display = date_display("created_at", _("created at"))
+
 
 @admin.register(RetiredSlug)
 class RetiredSlugAdmin(admin.ModelAdmin):
     """Old addresses that redirect to a release; deleting one ends its redirect."""
 
-    list_display = ["slug", "language_code", "release", "retired_at"]
+    list_display = ["slug", "language_code", "release", "retired_at_display"]
     list_filter = ["language_code"]
     search_fields = ["slug", "release__translations__title"]
     list_select_related = ["release"]
-    readonly_fields = ["release", "language_code", "slug", "retired_at"]
+    readonly_fields = ["release", "language_code", "slug", "retired_at_display"]
+    retired_at_display = date_display("retired_at", _("retired at"))
 
     def has_add_permission(self, request):
         return False
