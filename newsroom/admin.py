@@ -14,6 +14,7 @@ from parler.forms import TranslatableModelForm
 from reversion.admin import VersionAdmin
 
 from gorgan.admin_dates import LocalCalendarAdminMixin, LocalDateFieldListFilter, date_display
+from gorgan.admin_editor import WritingDirectionAdminMixin
 from gorgan.admin_history import VersionHistoryAdminMixin
 from gorgan.admin_roles import TranslationAccessMixin
 from gorgan.translated import translated_field
@@ -32,7 +33,6 @@ from .models import (
     Tag,
 )
 
-TRANSLATED_TEXT_FIELDS = ("title", "slug", "lead", "body")
 Status = PressRelease.Status
 
 
@@ -73,6 +73,7 @@ class TagFilter(admin.SimpleListFilter):
 
 @admin.register(PressRelease)
 class PressReleaseAdmin(
+    WritingDirectionAdminMixin,
     LocalCalendarAdminMixin,
     TranslationAccessMixin,
     TranslationStatusAdminMixin,
@@ -157,13 +158,6 @@ class PressReleaseAdmin(
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
-        # Persian is written right to left, English and Chinese left to right, whatever
-        # language the admin itself is shown in.
-        language = self.get_form_language(request, obj)
-        direction = "rtl" if translation.get_language_info(language)["bidi"] else "ltr"
-        for name in TRANSLATED_TEXT_FIELDS:
-            if name in form.base_fields:
-                form.base_fields[name].widget.attrs.update(dir=direction, lang=language)
         if "status" in form.base_fields:
             # Only the statuses this person may set; the field rejects any other value, so a
             # hand-made POST cannot publish either.

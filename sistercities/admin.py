@@ -28,7 +28,8 @@ from gorgan.admin_dates import (
     date_display,
     example,
 )
-from gorgan.admin_history import VersionHistoryAdminMixin
+from gorgan.admin_editor import WritingDirectionAdminMixin
+from gorgan.admin_history import ChangeMessageAdminMixin, VersionHistoryAdminMixin
 from gorgan.admin_roles import TranslationAccessMixin
 from gorgan.translation_admin import TranslationStatusAdminMixin
 from newsroom.admin import PressReleaseAdmin
@@ -185,6 +186,7 @@ class AgreementAdminForm(TranslatableModelForm):
 
 @admin.register(Agreement)
 class AgreementAdmin(
+    WritingDirectionAdminMixin,
     TranslationAccessMixin,
     TranslationStatusAdminMixin,
     VersionHistoryAdminMixin,
@@ -377,6 +379,8 @@ class CommitmentUpdateInline(
 
 @admin.register(Commitment)
 class CommitmentAdmin(
+    WritingDirectionAdminMixin,
+    ChangeMessageAdminMixin,
     LocalCalendarAdminMixin,
     TranslationAccessMixin,
     TranslationStatusAdminMixin,
@@ -525,6 +529,13 @@ class RelatedAgreementInline(admin.TabularInline):
     extra = 0
     verbose_name = _("related sister-city agreement")
     verbose_name_plural = _("related sister-city agreements")
+    template = "admin/edit_inline/tabular_links.html"
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "agreement":
+            # The link table's own field is named in English only.
+            kwargs["label"] = Agreement._meta.verbose_name
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class PressReleaseWithAgreementsAdmin(PressReleaseAdmin):

@@ -1,5 +1,8 @@
 from django import template
+from django.utils.html import json_script
 from js_asset import Media
+
+from gorgan import admin_dates, admin_editor
 
 register = template.Library()
 
@@ -15,3 +18,15 @@ def with_csp_nonce(media, request):
     if nonce is None or not isinstance(media, Media) or not media.render_importmap():
         return media
     return media.with_nonce(str(nonce))
+
+
+@register.filter
+def local_moment(value):
+    """A moment in the staff member's calendar and local time: «۱۰ دی ۱۴۰۵، ۹:۰۰»."""
+    return admin_dates.format_moment(value)
+
+
+@register.simple_tag
+def editor_texts():
+    """The rich-text editor's texts in the admin's language, as JSON for admin-editor.js."""
+    return json_script(admin_editor.editor_texts(), "prose-editor-texts")
