@@ -201,6 +201,7 @@ class VersionHistoryAdminMixin(ChangeMessageAdminMixin):
     def revision_view(self, request, object_id, version_id, extra_context=None):
         if not self.has_restore_permission(request):
             raise PermissionDenied
+        extra_context = {"title": _("Restore an earlier version")} | (extra_context or {})
         return super().revision_view(request, object_id, version_id, extra_context)
 
     # History: the list of versions, with two of them picked for comparison.
