@@ -11,19 +11,44 @@
   const toPersian = (text) => text.replace(/[0-9]/g, (digit) => PERSIAN[Number(digit)]);
   const isPicked = (element) => element instanceof HTMLInputElement && element.hasAttribute("data-jdp");
 
-  // Capture phase: before the picker reads the value on focus.
+  // Capture phase: before the picker reads the value on focus. The same number of characters,
+  // so the selection (all of it, when tabbing in) is kept for typing over.
   document.addEventListener(
     "focusin",
     (event) => {
-      if (isPicked(event.target)) event.target.value = toLatin(event.target.value);
+      const input = event.target;
+      if (!isPicked(input)) return;
+      const latin = toLatin(input.value);
+      if (latin === input.value) return;
+      const { selectionStart, selectionEnd, selectionDirection } = input;
+      input.value = latin;
+      input.setSelectionRange(selectionStart, selectionEnd, selectionDirection);
     },
     true,
   );
-  const showPersian = (event) => {
-    if (isPicked(event.target)) event.target.value = toPersian(event.target.value);
+  // Persian digits again once the picker is done: neither the input nor the picker in use.
+  const picker = () => document.querySelector("jdp-container");
+  const pickerOpen = () => {
+    const container = picker();
+    return Boolean(container) && getComputedStyle(container).visibility !== "hidden";
   };
-  document.addEventListener("change", showPersian);
-  document.addEventListener("focusout", showPersian);
+  const settle = () => {
+    if (pickerOpen()) return;
+    for (const input of document.querySelectorAll("input[data-jdp]")) {
+      const persian = toPersian(input.value);
+      if (input !== document.activeElement && persian !== input.value) input.value = persian;
+    }
+  };
+  document.addEventListener("focusout", (event) => {
+    const container = picker();
+    if (container && event.relatedTarget && container.contains(event.relatedTarget)) return;
+    setTimeout(settle, 0);
+  });
+  new MutationObserver(settle).observe(document.documentElement, {
+    subtree: true,
+    attributes: true,
+    attributeFilter: ["style"],
+  });
 
   // A partial date (year or month only) is typed; the day picker serves exact days.
   document.addEventListener("change", (event) => {
@@ -39,7 +64,8 @@
     }
   });
 
-  if (window.jalaliDatepicker) {
+  const start = () => {
+    if (!window.jalaliDatepicker) return;
     window.jalaliDatepicker.startWatch({
       time: true,
       hasSecond: false,
@@ -47,5 +73,8 @@
       autoReadOnlyInput: false,
       zIndex: 1100,
     });
-  }
+  };
+  // The picker listens on document.body, which a script in <head> does not have yet.
+  if (document.body) start();
+  else document.addEventListener("DOMContentLoaded", start);
 })();

@@ -30,6 +30,12 @@
       const value = textarea.getAttribute(name);
       if (value) editor.view.dom.setAttribute(name, value);
     }
-    translateToolbar(textarea.closest(".prose-editor") || textarea.parentElement);
+    // The toolbar is drawn once the editor has been created, and redrawn at times.
+    const root = textarea.closest(".prose-editor") || textarea.parentElement;
+    translateToolbar(root);
+    new MutationObserver(() => translateToolbar(root)).observe(root, {
+      childList: true,
+      subtree: true,
+    });
   });
 })();
