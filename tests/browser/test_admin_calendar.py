@@ -3,11 +3,14 @@
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from gorgan.roles import EDITOR
 from newsroom.models import PressRelease
+from sistercities.models import Agreement
 from tests.factories import make_release, make_staff
+from tests.sistercities.factories import make_agreement
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -128,3 +131,32 @@ def test_link_dialog_is_in_the_admins_language(page, live_server):
     expect(dialog).to_contain_text("ویرایش پیوند")
     expect(dialog).to_contain_text("نشانی (URL)")
     expect(dialog.get_by_role("button", name="انصراف")).to_be_visible()
+
+
+def test_year_only_signing_date_is_typed_and_an_exact_day_is_picked(page, live_server):
+    get_user_model().objects.create_superuser("daftar", password=PASSWORD)
+    agreement = make_agreement()  # signed in 1397, known to the year only
+    sign_in(page, live_server, "daftar")
+    page.goto(f"{live_server.url}/admin/sistercities/agreement/{agreement.pk}/change/?language=fa")
+
+    signed_on = page.locator("#id_signed_on")
+    expect(signed_on).to_have_value("۱۳۹۷")
+    signed_on.click()
+    expect(page.locator("jdp-container")).to_have_count(0)
+
+    page.select_option("#id_signed_on_precision", "day")
+    page.locator("#id_signatories").click()
+    signed_on.click()
+    picker = page.locator("jdp-container")
+    expect(picker).to_be_visible()
+    picker.locator(".jdp-years select").select_option("1397")
+    picker.locator(".jdp-months select").select_option("4")
+    picker.locator(".jdp-day:not(.not-in-month)", has_text="۱۵").first.click()
+    expect(signed_on).to_have_value("۱۳۹۷/۰۴/۱۵")
+    page.click("input[name=_continue]")
+    page.wait_for_load_state()
+
+    agreement.refresh_from_db()
+    assert agreement.signed_on == datetime.date(2018, 7, 6)
+    assert agreement.signed_on_precision == Agreement.DatePrecision.DAY
+    expect(page.locator("#id_signed_on")).to_have_value("۱۳۹۷/۰۴/۱۵")
