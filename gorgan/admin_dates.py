@@ -19,6 +19,7 @@ dependencies, no inline script or style, so it runs under the strict Content-Sec
 
 import datetime
 import re
+import types
 
 import jdatetime
 from django import forms
@@ -287,9 +288,43 @@ DATE_FIELD_OVERRIDES = {
 
 
 class LocalCalendarAdminMixin:
-    """Every date(time) field of this model admin or inline in the staff member's calendar."""
+    """Every date(time) field of this model admin or inline in the staff member's calendar.
+
+    Editable ones get the local form field; read-only ones (for a translator, or a writer who
+    may not schedule) are shown through ``<name>_display``, a ``date_display()`` made for
+    each date field that the admin does not define itself.
+    """
 
     formfield_overrides = DATE_FIELD_OVERRIDES
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.local_date_fields = set()
+        for field in self.model._meta.get_fields():
+            if isinstance(field, models.DateField):
+                self.local_date_fields.add(field.name)
+                if not hasattr(self, f"{field.name}_display"):
+                    display = date_display(field.name, field.verbose_name)
+                    setattr(self, display.__name__, types.MethodType(display, self))
+
+    def _displayed(self, name):
+        return f"{name}_display" if name in self.local_date_fields else name
+
+    def get_readonly_fields(self, request, obj=None):
+        return [self._displayed(name) for name in super().get_readonly_fields(request, obj)]
+
+    def get_fieldsets(self, request, obj=None):
+        readonly = set(self.get_readonly_fields(request, obj))
+
+        def shown(name):
+            if isinstance(name, list | tuple):
+                return type(name)(shown(part) for part in name)
+            return self._displayed(name) if self._displayed(name) in readonly else name
+
+        return [
+            (title, {**options, "fields": [shown(name) for name in options["fields"]]})
+            for title, options in super().get_fieldsets(request, obj)
+        ]
 
 
 def date_display(field_name, description, *, with_time=None):

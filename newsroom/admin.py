@@ -131,9 +131,9 @@ class PressReleaseAdmin(
 
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)
-        if not workflow.can_publish(request.user) and "publish_at" not in readonly:
+        if not workflow.can_publish(request.user) and "publish_at_display" not in readonly:
             # Choosing the publication time is scheduling, an editor's decision.
-            readonly = [*readonly, "publish_at"]
+            readonly = [*readonly, "publish_at_display"]
         return readonly
 
     def get_prepopulated_fields(self, request, obj=None):

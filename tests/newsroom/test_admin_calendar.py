@@ -10,9 +10,10 @@ from django.contrib.admin.models import LogEntry
 from django.utils import timezone, translation
 
 from gorgan.admin_dates import format_moment
+from gorgan.roles import TRANSLATOR, WRITER
 from newsroom.models import PressRelease
 from tests.admin_forms import admin_form_data
-from tests.factories import make_comment, make_release
+from tests.factories import make_comment, make_release, make_staff
 from tests.sistercities.factories import make_agreement
 
 pytestmark = pytest.mark.django_db
@@ -193,3 +194,24 @@ def test_comment_list_and_record_show_solar_hijri_times(staff_client):
 
     assert "۱۰ دی ۱۴۰۵، ساعت ۹:۰۰" in listing
     assert "۱۰ دی ۱۴۰۵، ساعت ۹:۰۰" in record
+
+
+def test_writer_sees_the_scheduled_moment_read_only_in_solar_hijri(client):
+    client.force_login(make_staff(WRITER))
+    release = make_release(status=PressRelease.Status.DRAFT, publish_at=SCHEDULED)
+
+    response = client.get(change_url(release))
+
+    assert "publish_at" not in response.context["adminform"].form.fields
+    assert "۱۰ دی ۱۴۰۵، ساعت ۹:۰۰" in text_of(response.content.decode())
+
+
+def test_translator_sees_the_dates_read_only_in_solar_hijri(client):
+    client.force_login(make_staff(TRANSLATOR))
+    release = make_release(publish_at=SCHEDULED)
+
+    response = client.get(change_url(release, "en"))
+
+    assert "publish_at" not in response.context["adminform"].form.fields
+    assert "۱۰ دی ۱۴۰۵، ساعت ۹:۰۰" in text_of(response.content.decode())
+    assert "دسامبر" not in response.content.decode()
