@@ -4,9 +4,12 @@ import datetime
 import re
 
 import pytest
+from django.contrib.admin.models import LogEntry
+from django.utils import translation
 
 from sistercities.models import Agreement
 from tests.admin_forms import admin_form_data
+from tests.factories import make_release
 from tests.sistercities.factories import make_agreement, make_commitment
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +107,27 @@ def test_commitment_target_date_is_saved_from_solar_hijri(staff_client):
     assert response.status_code == 302
     commitment.refresh_from_db()
     assert commitment.target_date == datetime.date(2027, 3, 20)
+
+
+def test_linking_an_agreement_from_a_release_is_recorded_by_its_title(staff_client):
+    release = make_release()
+    agreement = make_agreement()
+    url = f"/admin/newsroom/pressrelease/{release.pk}/change/?language=fa"
+    page = staff_client.get(url)
+    prefix = "Agreement_related_releases"
+
+    staff_client.post(
+        url,
+        admin_form_data(page, tags="")
+        | {
+            f"{prefix}-TOTAL_FORMS": "1",
+            f"{prefix}-INITIAL_FORMS": "0",
+            f"{prefix}-0-agreement": agreement.pk,
+        },
+    )
+
+    entry = LogEntry.objects.get()
+    with translation.override("fa"):
+        assert entry.get_change_message() == f"توافق‌نامه «{agreement}» اضافه شد."
+    with translation.override("en"):
+        assert entry.get_change_message() == f"Added agreement “{agreement}”."
