@@ -138,14 +138,17 @@ class LocalDateInput(forms.DateInput):
 
     with_time = False
     native_type = "date"
+    # Set by the form for a date that may be partial (LocalPartialDateInput).
     precision = "day"
+    partial = False
 
     class Media:
         css = {"all": ["vendor/jalalidatepicker/jalalidatepicker.min.css", "css/admin-dates.css"]}
         js = ["vendor/jalalidatepicker/jalalidatepicker.min.js", "js/admin-dates.js"]
 
     def uses_picker(self):
-        return dates.uses_persian() or self.precision != "day"
+        # The browser's own input takes whole dates only.
+        return dates.uses_persian() or self.partial
 
     def format_value(self, value):
         if isinstance(value, datetime.date):
@@ -173,7 +176,6 @@ class LocalDateInput(forms.DateInput):
             widget_attrs.update(
                 {
                     "dir": "rtl" if dates.uses_persian(language) else "ltr",
-                    "inputmode": "numeric",
                     "autocomplete": "off",
                     "placeholder": example(
                         language, with_time=self.with_time, precision=self.precision
@@ -193,6 +195,12 @@ class LocalDateInput(forms.DateInput):
 class LocalDateTimeInput(LocalDateInput):
     with_time = True
     native_type = "datetime-local"
+
+
+class LocalPartialDateInput(LocalDateInput):
+    """A text input in every language: «۱۳۹۷», "2018-07" or a whole date."""
+
+    partial = True
 
 
 class LocalDateField(forms.DateField):
@@ -238,6 +246,7 @@ class LocalPartialDateField(LocalDateField):
     """
 
     accepts_partial = True
+    widget = LocalPartialDateInput
     default_error_messages = {
         "invalid": _("Enter a year, a year/month or a year/month/day, for example %(example)s."),
     }

@@ -23,8 +23,8 @@ from gorgan.admin_dates import (
     DATE_FIELD_OVERRIDES,
     PRECISIONS,
     LocalCalendarAdminMixin,
-    LocalDateInput,
     LocalPartialDateField,
+    LocalPartialDateInput,
     date_display,
     example,
 )
@@ -212,7 +212,7 @@ class AgreementAdmin(
     form = AgreementAdminForm
     formfield_overrides = {
         **DATE_FIELD_OVERRIDES,
-        models.DateField: {"form_class": LocalPartialDateField, "widget": LocalDateInput},
+        models.DateField: {"form_class": LocalPartialDateField, "widget": LocalPartialDateInput},
     }
     fieldsets = [
         (None, {"fields": ["title", "slug", "partner_city", "kind", "status", "summary"]}),

@@ -131,3 +131,24 @@ def test_linking_an_agreement_from_a_release_is_recorded_by_its_title(staff_clie
         assert entry.get_change_message() == f"توافق‌نامه «{agreement}» اضافه شد."
     with translation.override("en"):
         assert entry.get_change_message() == f"Added agreement “{agreement}”."
+
+
+def test_english_admin_writes_a_partial_signing_date_as_text(staff_client):
+    staff_client.cookies["django_language"] = "en"
+    agreement = make_agreement(signed_on=datetime.date(2018, 7, 15), signed_on_precision="month")
+
+    page = staff_client.get(change_url(agreement))
+    field = signed_on_input(page)
+    saved = staff_client.post(
+        change_url(agreement),
+        admin_form_data(page, signed_on="2019", signed_on_precision=Precision.YEAR),
+    )
+
+    assert 'type="text"' in field
+    assert 'value="2018-07"' in field
+    assert saved.status_code == 302
+    agreement.refresh_from_db()
+    assert (agreement.signed_on, agreement.signed_on_precision) == (
+        datetime.date(2019, 7, 1),
+        "year",
+    )
