@@ -8,8 +8,8 @@ the site's time zone (Tehran). What changes is the text around them:
   puts them on every date field of a model admin or inline). In Persian the input reads
   «۱۴۰۵/۱۰/۱۰ ۰۹:۰۰» and opens a Solar Hijri picker; Persian, Arabic-Indic and Latin digits are
   all accepted when typed. In English and Chinese it is the browser's own date(time) input.
-- ``LocalPartialDateField`` for dates known only to the year or month (agreement signing
-  dates): «۱۳۹۷» and «۱۳۹۷/۴» are accepted and shown as such.
+- ``LocalPartialDateField`` for dates known only to the year or month (a signing date in an
+  old report): «۱۳۹۷» and «۱۳۹۷/۴» are accepted and shown as such.
 - ``date_display()`` for list columns and read-only fields, ``LocalDateFieldListFilter`` for
   date filters whose "this month" and "this year" follow the staff member's calendar.
 
@@ -242,7 +242,7 @@ class LocalPartialDateField(LocalDateField):
     """A date known to the day, the month («۱۳۹۷/۰۴») or the year («۱۳۹۷») only.
 
     The value is a ``PartialDate`` whose ``precision`` says how much was written; the form
-    decides what to do with it (``sistercities`` keeps it beside the date).
+    decides what to do with it (an app may keep it beside the date).
     """
 
     accepts_partial = True
