@@ -23,11 +23,12 @@ import reversion
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
@@ -143,7 +144,68 @@ class RestorePlan:
         return entries
 
 
-class VersionHistoryAdminMixin:
+def _model_field(model, name):
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        parler_meta = getattr(model, "_parler_meta", None)
+        if parler_meta is None or name not in parler_meta.get_all_fields():
+            return None
+        return parler_meta.get_model_by_field(name)._meta.get_field(name)
+
+
+def _field_names(form, names):
+    """The fields' names as their source text, which every language's catalog translates."""
+    labels = []
+    for name in names:
+        field = _model_field(form._meta.model, name) if hasattr(form, "_meta") else None
+        label = getattr(field, "verbose_name", None) or form.fields[name].label or name
+        labels.append(str(label))
+    return labels
+
+
+def _row(obj):
+    """``{"name", "object"}`` for an inline row; a many-to-many link row names what it links."""
+    opts = obj._meta
+    owner = opts.auto_created
+    if owner:
+        link = next(field for field in opts.fields if field.related_model is owner)
+        return {"name": str(owner._meta.verbose_name), "object": str(getattr(obj, link.name))}
+    return {"name": str(opts.verbose_name), "object": str(obj)}
+
+
+def change_message(form, formsets, add):
+    """Django's change message, with names every language can show.
+
+    Django stores the changed fields' form labels ("Title", "Lead"), which our catalogs do not
+    hold (they translate the fields' names, "title"), so the Persian history read «Title،Lead و
+    …»; rows of a many-to-many inline were "Agreement_related_releases object (1)".
+    """
+    changed_data = form.changed_data
+    message = []
+    with translation.override(None):
+        if add:
+            message.append({"added": {}})
+        elif changed_data:
+            message.append({"changed": {"fields": _field_names(form, changed_data)}})
+        for formset in formsets or ():
+            message.extend({"added": _row(obj)} for obj in formset.new_objects)
+            message.extend(
+                {"changed": _row(obj) | {"fields": _field_names(formset.forms[0], fields)}}
+                for obj, fields in formset.changed_objects
+            )
+            message.extend({"deleted": _row(obj)} for obj in formset.deleted_objects)
+    return message
+
+
+class ChangeMessageAdminMixin:
+    """Change messages (history, versions) that read right in every language of the admin."""
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        return change_message(form, formsets, add)
+
+
+class VersionHistoryAdminMixin(ChangeMessageAdminMixin):
     """Put before ``VersionAdmin``; the model admin defines ``compare_versions()``."""
 
     object_history_template = "admin/history/object_history.html"
@@ -227,6 +289,7 @@ class VersionHistoryAdminMixin:
         if request.method == "POST":
             request.restore_plan = plan  # read by save_related(), inside the restore
         extra_context = {
+            "title": _("Restore an earlier version"),
             "restore_plan": plan,
             "restore_languages": plan.languages(),
             "restore_notes": self.restore_notes(plan),

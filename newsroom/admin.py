@@ -13,7 +13,13 @@ from parler.admin import TranslatableAdmin
 from parler.forms import TranslatableModelForm
 from reversion.admin import VersionAdmin
 
-from gorgan import dates
+from gorgan.admin_dates import (
+    LocalCalendarAdminMixin,
+    LocalDateFieldListFilter,
+    date_display,
+    format_moment,
+)
+from gorgan.admin_editor import WritingDirectionAdminMixin
 from gorgan.admin_history import VersionHistoryAdminMixin
 from gorgan.admin_roles import TranslationAccessMixin
 from gorgan.admin_typography import TypographyCheckAdminMixin
@@ -33,7 +39,6 @@ from .models import (
     Tag,
 )
 
-TRANSLATED_TEXT_FIELDS = ("title", "slug", "lead", "body")
 Status = PressRelease.Status
 
 
@@ -90,18 +95,15 @@ class PublicationFilter(admin.SimpleListFilter):
 
 
 def scheduled_label(publish_at, language_code=None):
-    """«زمان‌بندی‌شده برای ۱۰ دی ۱۴۰۵، ۹:۰۰»: the moment in the reader's calendar, local time."""
-    local = timezone.localtime(publish_at)
-    moment = _("%(date)s, %(time)s") % {
-        "date": dates.format_date(local, language_code),
-        "time": dates.localize_digits(f"{local.hour}:{local.minute:02}", language_code),
-    }
-    return _("Scheduled for %(moment)s") % {"moment": moment}
+    """«زمان‌بندی‌شده برای ۱۰ دی ۱۴۰۵، ساعت ۹:۰۰»: the moment in the reader's calendar."""
+    return _("Scheduled for %(moment)s") % {"moment": format_moment(publish_at, language_code)}
 
 
 @admin.register(PressRelease)
 class PressReleaseAdmin(
     TypographyCheckAdminMixin,
+    WritingDirectionAdminMixin,
+    LocalCalendarAdminMixin,
     TranslationAccessMixin,
     TranslationStatusAdminMixin,
     VersionHistoryAdminMixin,
@@ -110,23 +112,41 @@ class PressReleaseAdmin(
 ):
     inlines = [GalleryItemInline, SimilarReleasePinInline]
     autocomplete_fields = ["featured_image"]
-    list_display = ["title_column", "status_column", "publish_at", "section"]
-    list_filter = ["status", PublicationFilter, "section", "office", TagFilter, "publish_at"]
+    list_display = ["title_column", "status_column", "publish_at_display", "section"]
+    list_filter = [
+        "status",
+        PublicationFilter,
+        "section",
+        "office",
+        TagFilter,
+        ("publish_at", LocalDateFieldListFilter),
+    ]
     # The archive holds 100,000s of releases: no second COUNT(*) of the whole table per page.
     show_full_result_count = False
     search_fields = ["translations__title", "short_code"]
-    readonly_fields = ["short_code", "author", "created_at", "updated_at"]
+    readonly_fields = ["short_code", "author", "created_at_display", "updated_at_display"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body", "featured_image"]}),
         (_("Publication"), {"fields": ["status", "publish_at", "section", "office", "tags"]}),
         (
             _("Sign-off and record"),
-            {"fields": ["sign_off", "short_code", "author", "created_at", "updated_at"]},
+            {
+                "fields": [
+                    "sign_off",
+                    "short_code",
+                    "author",
+                    "created_at_display",
+                    "updated_at_display",
+                ]
+            },
         ),
     ]
     typography_fields = ["title", "lead", "body"]
     actions = ["submit_for_review", "publish_releases", "unpublish_releases", "archive_releases"]
     recover_label = _("Recover deleted releases")
+    publish_at_display = date_display("publish_at", _("publish at"))
+    created_at_display = date_display("created_at", _("created at"))
+    updated_at_display = date_display("updated_at", _("updated at"))
 
     # Permissions: writers edit drafts and releases in review; what the public reads
     # (published, archived) and every publication step belongs to editors.
@@ -142,9 +162,9 @@ class PressReleaseAdmin(
 
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)
-        if not workflow.can_publish(request.user) and "publish_at" not in readonly:
+        if not workflow.can_publish(request.user) and "publish_at_display" not in readonly:
             # Choosing the publication time is scheduling, an editor's decision.
-            readonly = [*readonly, "publish_at"]
+            readonly = [*readonly, "publish_at_display"]
         return readonly
 
     def get_prepopulated_fields(self, request, obj=None):
@@ -174,13 +194,6 @@ class PressReleaseAdmin(
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
-        # Persian is written right to left, English and Chinese left to right, whatever
-        # language the admin itself is shown in.
-        language = self.get_form_language(request, obj)
-        direction = "rtl" if translation.get_language_info(language)["bidi"] else "ltr"
-        for name in TRANSLATED_TEXT_FIELDS:
-            if name in form.base_fields:
-                form.base_fields[name].widget.attrs.update(dir=direction, lang=language)
         if "status" in form.base_fields:
             # Only the statuses this person may set; the field rejects any other value, so a
             # hand-made POST cannot publish either.
@@ -337,28 +350,47 @@ class TagAdmin(TranslationAccessMixin, TranslationStatusAdminMixin, Translatable
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
-    list_display = ["name", "excerpt", "release_column", "status", "created_at", "has_reply"]
-    list_filter = ["status", "language_code", "created_at"]
+class CommentAdmin(LocalCalendarAdminMixin, admin.ModelAdmin):
+    list_display = [
+        "name",
+        "excerpt",
+        "release_column",
+        "status",
+        "created_at_display",
+        "has_reply",
+    ]
+    list_filter = ["status", "language_code", ("created_at", LocalDateFieldListFilter)]
     search_fields = ["name", "email", "body", "ip_hash"]
-    date_hierarchy = "created_at"
     ordering = ["-created_at", "-pk"]
     list_select_related = ["release"]
     autocomplete_fields = ["release"]
     actions = ["approve", "reject", "mark_spam"]
     readonly_fields = [
-        "created_at",
+        "created_at_display",
         "language_code",
         "ip_hash",
-        "moderated_at",
+        "moderated_at_display",
         "replied_by",
-        "replied_at",
+        "replied_at_display",
     ]
     fieldsets = [
         (None, {"fields": ["release", "name", "email", "body", "status"]}),
-        (_("Official reply"), {"fields": ["reply", "replied_by", "replied_at"]}),
-        (_("Record"), {"fields": ["created_at", "moderated_at", "language_code", "ip_hash"]}),
+        (_("Official reply"), {"fields": ["reply", "replied_by", "replied_at_display"]}),
+        (
+            _("Record"),
+            {
+                "fields": [
+                    "created_at_display",
+                    "moderated_at_display",
+                    "language_code",
+                    "ip_hash",
+                ]
+            },
+        ),
     ]
+    created_at_display = date_display("created_at", _("received at"))
+    moderated_at_display = date_display("moderated_at", _("moderated at"))
+    replied_at_display = date_display("replied_at", _("replied at"))
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("release__translations")
@@ -421,7 +453,7 @@ class ImageAdminForm(TranslatableModelForm):
 @admin.register(Image)
 class ImageAdmin(TranslationAccessMixin, TranslationStatusAdminMixin, TranslatableAdmin):
     form = ImageAdminForm
-    list_display = ["preview", "alt_text_column", "size_column", "created_at"]
+    list_display = ["preview", "alt_text_column", "size_column", "created_at_display"]
     search_fields = ["translations__alt_text", "translations__caption", "content_hash"]
     readonly_fields = ["preview", "size_column", "content_hash", "created_at"]
     fields = ["file", "preview", "alt_text", "caption", "credit", "size_column", "content_hash"]
@@ -463,16 +495,19 @@ class ImageAdmin(TranslationAccessMixin, TranslationStatusAdminMixin, Translatab
     def size_column(self, obj):
         return f"{obj.width} × {obj.height}" if obj.pk else "—"
 
+    created_at_display = date_display("created_at", _("created at"))
+
 
 @admin.register(RetiredSlug)
 class RetiredSlugAdmin(admin.ModelAdmin):
     """Old addresses that redirect to a release; deleting one ends its redirect."""
 
-    list_display = ["slug", "language_code", "release", "retired_at"]
+    list_display = ["slug", "language_code", "release", "retired_at_display"]
     list_filter = ["language_code"]
     search_fields = ["slug", "release__translations__title"]
     list_select_related = ["release"]
-    readonly_fields = ["release", "language_code", "slug", "retired_at"]
+    readonly_fields = ["release", "language_code", "slug", "retired_at_display"]
+    retired_at_display = date_display("retired_at", _("retired at"))
 
     def has_add_permission(self, request):
         return False

@@ -1,3 +1,5 @@
+import datetime
+
 import reversion
 from django import forms
 from django.conf import settings
@@ -14,9 +16,20 @@ from django.utils import timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin, TranslatableTabularInline
+from parler.forms import TranslatableModelForm
 from reversion.admin import VersionAdmin
 
-from gorgan.admin_history import VersionHistoryAdminMixin
+from gorgan.admin_dates import (
+    DATE_FIELD_OVERRIDES,
+    PRECISIONS,
+    LocalCalendarAdminMixin,
+    LocalPartialDateField,
+    LocalPartialDateInput,
+    date_display,
+    example,
+)
+from gorgan.admin_editor import WritingDirectionAdminMixin
+from gorgan.admin_history import ChangeMessageAdminMixin, VersionHistoryAdminMixin
 from gorgan.admin_roles import TranslationAccessMixin
 from gorgan.translation_admin import TranslationStatusAdminMixin
 from newsroom.admin import PressReleaseAdmin
@@ -101,7 +114,7 @@ class PartnerCityAdmin(TranslationAccessMixin, TranslationStatusAdminMixin, Tran
         return self.editable_prepopulated_fields(request, obj, {"slug": ("name",)})
 
 
-class CommitmentInline(TranslatableTabularInline):
+class CommitmentInline(LocalCalendarAdminMixin, TranslatableTabularInline):
     model = Commitment
     fields = [
         "order",
@@ -125,8 +138,55 @@ class ExportActionForm(ActionForm):
     )
 
 
+class AgreementAdminForm(TranslatableModelForm):
+    """The signing date is written as precisely as it is known: «۱۳۹۷», «۱۳۹۷/۰۴», a full date."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("signed_on")
+        if field is None:
+            return
+        precision = self.initial.get("signed_on_precision") or Agreement.DatePrecision.DAY
+        if self.is_bound:
+            precision = self.data.get(self.add_prefix("signed_on_precision"), precision)
+        field.widget.precision = precision if precision in PRECISIONS else "day"
+        if "signed_on_precision" in self.fields:
+            field.widget.attrs["data-precision-select"] = self["signed_on_precision"].auto_id
+        field.help_text = _(
+            "When only the year or the month is known, write just that (for example %(year)s "
+            "or %(month)s) and choose the precision below."
+        ) % {"year": example(precision="year"), "month": example(precision="month")}
+
+    def clean(self):
+        cleaned_data = super().clean()
+        signed_on = cleaned_data.get("signed_on")
+        precision = cleaned_data.get("signed_on_precision")
+        if signed_on is None or precision not in PRECISIONS:
+            return cleaned_data
+        written = getattr(signed_on, "precision", "day")
+        if PRECISIONS.index(written) < PRECISIONS.index(precision):
+            self.add_error(
+                "signed_on",
+                _(
+                    "This date is less precise than “%(precision)s”: complete it, or choose "
+                    "the precision it has."
+                )
+                % {"precision": Agreement.DatePrecision(precision).label},
+            )
+            return cleaned_data
+        if "signed_on" not in self.changed_data and self.initial.get("signed_on"):
+            # The same period as before: keep the stored day rather than a new one inside it.
+            cleaned_data["signed_on"] = self.initial["signed_on"]
+        else:
+            cleaned_data["signed_on"] = datetime.date(
+                signed_on.year, signed_on.month, signed_on.day
+            )
+        return cleaned_data
+
+
 @admin.register(Agreement)
 class AgreementAdmin(
+    WritingDirectionAdminMixin,
     TranslationAccessMixin,
     TranslationStatusAdminMixin,
     VersionHistoryAdminMixin,
@@ -145,10 +205,15 @@ class AgreementAdmin(
     list_filter = ["status", "kind", PartnerCityFilter]
     search_fields = ["translations__title", "partner_city__translations__name"]
     autocomplete_fields = ["partner_city", "related_releases"]
-    readonly_fields = ["overdue_link", "export_links", "created_at", "updated_at"]
+    readonly_fields = ["overdue_link", "export_links", "created_at_display", "updated_at_display"]
     inlines = [CommitmentInline]
     actions = ["export_commitments_csv"]
     action_form = ExportActionForm
+    form = AgreementAdminForm
+    formfield_overrides = {
+        **DATE_FIELD_OVERRIDES,
+        models.DateField: {"form_class": LocalPartialDateField, "widget": LocalPartialDateInput},
+    }
     fieldsets = [
         (None, {"fields": ["title", "slug", "partner_city", "kind", "status", "summary"]}),
         (
@@ -167,11 +232,20 @@ class AgreementAdmin(
         (_("Press releases"), {"fields": ["related_releases"]}),
         (
             _("Follow-up"),
-            {"fields": ["overdue_link", "export_links", "created_at", "updated_at"]},
+            {
+                "fields": [
+                    "overdue_link",
+                    "export_links",
+                    "created_at_display",
+                    "updated_at_display",
+                ]
+            },
         ),
     ]
 
     recover_label = _("Recover deleted agreements")
+    created_at_display = date_display("created_at", _("created at"))
+    updated_at_display = date_display("updated_at", _("updated at"))
 
     def get_prepopulated_fields(self, request, obj=None):
         return self.editable_prepopulated_fields(request, obj, {"slug": ("title",)})
@@ -286,7 +360,9 @@ class AgreementAdmin(
         )
 
 
-class CommitmentUpdateInline(TranslationAccessMixin, TranslatableTabularInline):
+class CommitmentUpdateInline(
+    LocalCalendarAdminMixin, TranslationAccessMixin, TranslatableTabularInline
+):
     """A commitment's history; translators translate its notes and change nothing else."""
 
     model = CommitmentUpdate
@@ -302,13 +378,20 @@ class CommitmentUpdateInline(TranslationAccessMixin, TranslatableTabularInline):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(TranslationAccessMixin, TranslationStatusAdminMixin, TranslatableAdmin):
+class CommitmentAdmin(
+    WritingDirectionAdminMixin,
+    ChangeMessageAdminMixin,
+    LocalCalendarAdminMixin,
+    TranslationAccessMixin,
+    TranslationStatusAdminMixin,
+    TranslatableAdmin,
+):
     list_display = [
         "title_column",
         "agreement",
         "sector",
         "status",
-        "target_date",
+        "target_date_display",
         "overdue_column",
         "is_public",
     ]
@@ -393,6 +476,8 @@ class CommitmentAdmin(TranslationAccessMixin, TranslationStatusAdminMixin, Trans
     def overdue_column(self, obj):
         return obj.is_overdue
 
+    target_date_display = date_display("target_date", _("target date"))
+
 
 @admin.register(OverdueCommitment)
 class OverdueCommitmentAdmin(CommitmentAdmin):
@@ -444,6 +529,13 @@ class RelatedAgreementInline(admin.TabularInline):
     extra = 0
     verbose_name = _("related sister-city agreement")
     verbose_name_plural = _("related sister-city agreements")
+    template = "admin/edit_inline/tabular_links.html"
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "agreement":
+            # The link table's own field is named in English only.
+            kwargs["label"] = Agreement._meta.verbose_name
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class PressReleaseWithAgreementsAdmin(PressReleaseAdmin):

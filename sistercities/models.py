@@ -146,10 +146,10 @@ class Agreement(TranslatableModel):
 
     Public reports often date an agreement only to the year («۱۳۹۷»). ``signed_on`` then holds a
     representative day inside that period and ``signed_on_precision`` says how much of it is
-    known; every calendar shows the year (or month) containing that day. Officers enter dates
-    with the ordinary Gregorian date widget, so no second, Solar Hijri input path is needed: the
-    middle of a Gregorian year or month falls in the Solar Hijri year or month that readers
-    expect (1 July 2018 is 10 Tir 1397). See ``gorgan.dates.format_partial_date``.
+    known; every calendar shows the year (or month) containing that day. In the admin officers
+    write just the year or month in their calendar («۱۳۹۷», "2018-07"); it is stored as a day
+    inside that period in both calendars (1 July for a year, the 15th for a month: 1 July 2018
+    is 10 Tir 1397). See ``gorgan.admin_dates`` and ``gorgan.dates.format_partial_date``.
     """
 
     class Kind(models.TextChoices):

@@ -1,6 +1,9 @@
 from django import template
 from django.conf import settings
+from django.utils.html import json_script
 from js_asset import Media
+
+from gorgan import admin_dates, admin_editor
 
 register = template.Library()
 
@@ -22,3 +25,15 @@ def with_csp_nonce(media, request):
 def upload_limit():
     """The largest request body the site accepts, in bytes (for the browser's own check)."""
     return settings.MAX_REQUEST_BODY_SIZE
+
+
+@register.filter
+def local_moment(value):
+    """A moment in the staff member's calendar and local time: «۱۰ دی ۱۴۰۵، ۹:۰۰»."""
+    return admin_dates.format_moment(value)
+
+
+@register.simple_tag
+def editor_texts():
+    """The rich-text editor's texts in the admin's language, as JSON for admin-editor.js."""
+    return json_script(admin_editor.editor_texts(), "prose-editor-texts")

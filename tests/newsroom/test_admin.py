@@ -28,8 +28,7 @@ def release_form(**overrides):
         "lead": "خلاصه خبر",
         "body": "<p>متن خبر</p>",
         "status": PressRelease.Status.DRAFT,
-        "publish_at_0": "",
-        "publish_at_1": "",
+        "publish_at": "",
         "section": make_section().pk,
         "office": make_office().pk,
         "tags": "گوانگژو, خواهرخواندگی",
@@ -194,7 +193,7 @@ def test_change_list_says_when_a_scheduled_release_goes_public(staff_client, set
     staff_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     english = staff_client.get(CHANGELIST_URL).content.decode()
 
-    assert "زمان‌بندی‌شده برای ۱۰ دی ۱۴۲۵، ۹:۰۰" in persian
+    assert "زمان‌بندی‌شده برای ۱۰ دی ۱۴۲۵، ساعت ۹:۰۰" in persian
     assert "Scheduled for December 31, 2046, 9:00" in english
     # The release already public is not announced as scheduled.
     assert english.count("Scheduled for") == 1

@@ -35,8 +35,7 @@ def release_form(release=None, **overrides):
     data = {
         **text,
         "status": release.status if release else Status.DRAFT,
-        "publish_at_0": "",
-        "publish_at_1": "",
+        "publish_at": "",
         "section": release.section_id if release else "",
         "office": release.office_id if release else "",
         "tags": "",
@@ -165,7 +164,7 @@ def test_writer_cannot_set_publish_time(client):
 
     client.post(
         change_url(release),
-        release_form(release, publish_at_0="2030-01-01", publish_at_1="10:00:00"),
+        release_form(release, publish_at="2030-01-01 10:00:00"),
     )
 
     assert PressRelease.objects.get(pk=release.pk).publish_at == release.publish_at
@@ -345,9 +344,7 @@ def test_editor_schedules_a_release_that_appears_by_itself(client, monkeypatch):
     login(client, EDITOR, None)
     client.post(
         change_url(release),
-        release_form(
-            release, status=Status.PUBLISHED, publish_at_0="2030-01-01", publish_at_1="09:00:00"
-        ),
+        release_form(release, status=Status.PUBLISHED, publish_at="2030-01-01 09:00:00"),
     )
     assert client.get(release.get_absolute_url("fa")).status_code == 404
 
