@@ -8,8 +8,9 @@ class GorganConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from gorgan import pagecache
+        from gorgan import database, pagecache
         from gorgan.roles import sync_role_groups_after_migrate
 
         pagecache.connect_signals()
+        database.connect_signals()
         post_migrate.connect(sync_role_groups_after_migrate, dispatch_uid="gorgan.sync_roles")
