@@ -158,7 +158,7 @@ if REDIS_URL:
                 # REDIS_SKIP_SECONDS before one request tries it again.
                 "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
                 "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
-                "skip_seconds": float(os.environ.get("REDIS_SKIP_SECONDS", "5")),
+                "skip_seconds": float(os.environ.get("REDIS_SKIP_SECONDS", "3")),
             },
         }
     }

@@ -339,7 +339,7 @@ def test_postgresql_connections_give_up_connecting_after_the_connect_timeout():
     assert result.returncode == 0, result.stderr
     assert result.stdout.split(" ", 1) == [
         "3",
-        "{'socket_connect_timeout': 0.15, 'socket_timeout': 0.15, 'skip_seconds': 5.0}\n",
+        "{'socket_connect_timeout': 0.15, 'socket_timeout': 0.15, 'skip_seconds': 3.0}\n",
     ]
 
 
