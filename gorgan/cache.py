@@ -9,13 +9,14 @@ then one operation probes it, and success puts Redis back in use.
 
 import logging
 import threading
-import time
 
 import redis
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.core.cache.backends.redis import RedisSerializer
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from gorgan.availability import CircuitBreaker
 
 logger = logging.getLogger(__name__)
 
@@ -27,40 +28,6 @@ RAISE = object()
 
 class CacheSkipped(RedisConnectionError):
     """Raised instead of trying Redis while the circuit breaker skips it."""
-
-
-class CircuitBreaker:
-    """Whether to try Redis now: not for ``skip_seconds`` after a failure, then one probe.
-
-    Per process (it is about this process's connections); plain attribute writes, so threads
-    may share it without a lock: at worst two of them probe at once.
-    """
-
-    def __init__(self, skip_seconds):
-        self.skip_seconds = skip_seconds
-        self.skip_until = 0.0
-
-    def allows(self):
-        if not self.skip_until:
-            return True
-        now = time.monotonic()
-        if now < self.skip_until:
-            return False
-        # This caller probes; the others keep skipping until it has an answer.
-        self.skip_until = now + self.skip_seconds
-        return True
-
-    def succeeded(self):
-        if self.skip_until:
-            logger.warning("Cache reachable again, back in use")
-            self.skip_until = 0.0
-
-    def failed(self, operation, error):
-        if not self.skip_until:
-            logger.warning(
-                "Cache unreachable (%s: %s); skipped for %s s", operation, error, self.skip_seconds
-            )
-        self.skip_until = time.monotonic() + self.skip_seconds
 
 
 _shared = {}
@@ -76,7 +43,9 @@ def shared_client(server, options):
             found = _shared.get(key)
             if found is None:
                 redis_options = dict(options)
-                breaker = CircuitBreaker(float(redis_options.pop("skip_seconds", SKIP_SECONDS)))
+                breaker = CircuitBreaker(
+                    "Cache", float(redis_options.pop("skip_seconds", SKIP_SECONDS))
+                )
                 found = _shared[key] = (redis.Redis.from_url(server, **redis_options), breaker)
     return found
 
@@ -113,7 +82,7 @@ class ResilientRedisCache(BaseCache):
         try:
             result = run(self.client)
         except UNREACHABLE as error:
-            breaker.failed(operation, error)
+            breaker.failed(f"{operation}: {error}")
             if fallback is RAISE:
                 raise
             return fallback

@@ -4,7 +4,12 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import translation
 
-from gorgan.availability import DATABASE_ERRORS, database_unavailable_response
+from gorgan.availability import (
+    DATABASE_ERRORS,
+    CircuitBreaker,
+    database_unavailable_response,
+    is_unreachable,
+)
 from gorgan.database import bounded_waits
 
 logger = logging.getLogger(__name__)
@@ -85,16 +90,26 @@ class DatabaseUnavailableMiddleware:
         self.admin_prefix = "/" + settings.ADMIN_URL
         self.public_timeout = settings.DATABASE_STATEMENT_TIMEOUT
         self.staff_timeout = settings.DATABASE_STAFF_STATEMENT_TIMEOUT
+        # After the database could not be reached, this process answers 503 at once for
+        # DATABASE_SKIP_SECONDS instead of every request waiting out the timeouts again (its
+        # workers stay free for the pages the page cache holds); then one request tries again.
+        self.breaker = CircuitBreaker("Database", settings.DATABASE_SKIP_SECONDS)
 
     def __call__(self, request):
+        if not self.breaker.allows():
+            return database_unavailable_response(request)
         staff = request.path_info.startswith(self.admin_prefix)
+        request.database_unreachable = False
         try:
             with bounded_waits(self.staff_timeout if staff else self.public_timeout):
-                return self.get_response(request)
+                response = self.get_response(request)
         except DATABASE_ERRORS as error:
             # Raised here only by the health check or reconnection before the view; the
             # view's own errors come to process_exception.
-            return self.unavailable(request, error)
+            response = self.unavailable(request, error)
+        if not request.database_unreachable:
+            self.breaker.succeeded()
+        return response
 
     def process_exception(self, request, exception):
         if isinstance(exception, DATABASE_ERRORS):
@@ -103,4 +118,7 @@ class DatabaseUnavailableMiddleware:
 
     def unavailable(self, request, error):
         logger.error("Database unavailable: %s", error)
+        if is_unreachable(error):
+            request.database_unreachable = True
+            self.breaker.failed(str(error).splitlines()[0] if str(error) else type(error).__name__)
         return database_unavailable_response(request)

@@ -122,6 +122,9 @@ DATABASES = {
 DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "2"))
 DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "5"))
 DATABASE_STAFF_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STAFF_STATEMENT_TIMEOUT", "20"))
+# After the database could not be reached, each process answers 503 at once for this long,
+# then one request tries again.
+DATABASE_SKIP_SECONDS = float(os.environ.get("DATABASE_SKIP_SECONDS", "2"))
 # The site's queries are short; PostgreSQL's JIT compiler spent longer compiling some of them
 # (hundreds of ms) than running them. Server-side parameters let the hottest lookups be
 # prepared once per connection (gorgan.database.prepared); off for a pooler that cannot keep
