@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError)
 # How long Redis is skipped after a failure, unless OPTIONS["skip_seconds"] says otherwise.
-SKIP_SECONDS = 5.0
+SKIP_SECONDS = 3.0
 RAISE = object()
 
 
@@ -64,14 +64,8 @@ class ResilientRedisCache(BaseCache):
         self.server = server
         self.options = params.get("OPTIONS", {})
         self.serializer = RedisSerializer()
-
-    @property
-    def client(self):
-        return shared_client(self.server, self.options)[0]
-
-    @property
-    def breaker(self):
-        return shared_client(self.server, self.options)[1]
+        # Connects at the first command, not here.
+        self.client, self.breaker = shared_client(server, self.options)
 
     def call(self, operation, fallback, run):
         breaker = self.breaker

