@@ -101,7 +101,7 @@ def test_cache_skips_a_black_holed_redis_after_one_timeout(proxy):
 
     assert (first, set(rest)) == ("miss", {"miss", None})
     assert first_seconds < 1
-    assert rest_seconds < 0.1
+    assert rest_seconds < 0.5  # 51 commands, none of them waiting for Redis
     assert hole.connections_accepted == 1
     with pytest.raises(CacheSkipped):
         cache.incr("comment-rate")
@@ -226,7 +226,8 @@ def test_database_fault_gives_503_promptly_and_the_site_recovers(postgresql, pro
 
     assert (before.status_code, down.status_code, again.status_code) == (200, 503, 503)
     assert (down["Retry-After"], again["Retry-After"]) == ("30", "30")
-    assert down_seconds < 5
+    # At worst 4 s: the reused connection's health check (2 s), then connecting (2 s).
+    assert down_seconds < 5.5
     assert again_seconds < 0.5
     assert recovery_seconds < 5
 
