@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install messages catalogs check-translations lint format clean bench bench-nginx restore-drill bench-memory bench-latency bench-upload
+.PHONY: demo test install messages catalogs check-translations lint format clean bench bench-nginx restore-drill bench-memory bench-latency bench-upload fault-drill
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -74,3 +74,8 @@ bench-latency: $(STAMP)
 
 bench-upload: $(STAMP)
 	bench/upload.sh
+
+# PostgreSQL and Redis refusing and black-holed under load, production settings (a scratch
+# DATABASE_URL: it gets the demo content); prints the table in docs/operations.md, section 4.
+fault-drill: $(STAMP)
+	$(BIN)/python bench/fault_drill.py

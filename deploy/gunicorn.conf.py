@@ -10,7 +10,9 @@ preload_app = True
 # Recycle workers now and then so that slow growth of a worker's memory cannot accumulate.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
 max_requests_jitter = 2000
-timeout = 30
+# Above DATABASE_STAFF_STATEMENT_TIMEOUT (and its grace): a request waiting on the database
+# ends with the 503 page, never with gunicorn killing the worker.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"

@@ -8,9 +8,10 @@ class GorganConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from gorgan import pagecache, roles, translation_registry
+        from gorgan import database, pagecache, roles, translation_registry
 
         pagecache.connect_signals()
+        database.connect_signals()
         post_migrate.connect(roles.sync_role_groups_after_migrate, dispatch_uid="gorgan.sync_roles")
         # City services and the site's identity (name, logo, contact details).
         roles.grant(

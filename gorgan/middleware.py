@@ -1,7 +1,6 @@
 import logging
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
 from django.template.defaultfilters import filesizeformat
@@ -9,7 +8,13 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from gorgan.availability import database_unavailable_response
+from gorgan.availability import (
+    DATABASE_ERRORS,
+    CircuitBreaker,
+    database_unavailable_response,
+    is_unreachable,
+)
+from gorgan.database import bounded_waits
 
 logger = logging.getLogger(__name__)
 
@@ -92,20 +97,52 @@ class RequestSizeLimitMiddleware:
 
 
 class DatabaseUnavailableMiddleware:
-    """A 503 page with ``Retry-After`` instead of a 500 while the database is unreachable.
+    """Bounded waits on the database, and a 503 page with ``Retry-After`` instead of a 500
+    while it is unreachable or does not answer.
 
-    Connections are health-checked before reuse (``conn_health_checks``), so the next request
-    after the database returns gets a fresh connection: the site recovers by itself.
+    It stands after the page cache and the language, before anything that may touch the
+    database (sessions, users, the login lockout), so cached pages are served without it,
+    the 503 page speaks the page's language, and every other wait is bounded: statements by
+    ``DATABASE_STATEMENT_TIMEOUT`` (in the admin ``DATABASE_STAFF_STATEMENT_TIMEOUT``),
+    connecting and the health check of a reused connection by ``DATABASE_CONNECT_TIMEOUT``
+    (see ``gorgan.database.bounded_waits``). A connection that failed is dropped, so the site
+    recovers by itself when the database returns.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.admin_prefix = "/" + settings.ADMIN_URL
+        self.public_timeout = settings.DATABASE_STATEMENT_TIMEOUT
+        self.staff_timeout = settings.DATABASE_STAFF_STATEMENT_TIMEOUT
+        # After the database could not be reached, this process answers 503 at once for
+        # DATABASE_SKIP_SECONDS instead of every request waiting out the timeouts again (its
+        # workers stay free for the pages the page cache holds); then one request tries again.
+        self.breaker = CircuitBreaker("Database", settings.DATABASE_SKIP_SECONDS)
 
     def __call__(self, request):
-        return self.get_response(request)
+        if not self.breaker.allows():
+            return database_unavailable_response(request)
+        staff = request.path_info.startswith(self.admin_prefix)
+        request.database_unreachable = False
+        try:
+            with bounded_waits(self.staff_timeout if staff else self.public_timeout):
+                response = self.get_response(request)
+        except DATABASE_ERRORS as error:
+            # Raised here only by the health check or reconnection before the view; the
+            # view's own errors come to process_exception.
+            response = self.unavailable(request, error)
+        if not request.database_unreachable:
+            self.breaker.succeeded()
+        return response
 
     def process_exception(self, request, exception):
-        if isinstance(exception, OperationalError | InterfaceError):
-            logger.error("Database unavailable: %s", exception)
-            return database_unavailable_response(request)
+        if isinstance(exception, DATABASE_ERRORS):
+            return self.unavailable(request, exception)
         return None
+
+    def unavailable(self, request, error):
+        logger.error("Database unavailable: %s", error)
+        if is_unreachable(error):
+            request.database_unreachable = True
+            self.breaker.failed(str(error).splitlines()[0] if str(error) else type(error).__name__)
+        return database_unavailable_response(request)

@@ -70,21 +70,24 @@ TASKS = {
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cached pages are answered here, before anything touches the database.
     "gorgan.pagecache.PageCacheMiddleware",
     "gorgan.db_router.ReplicaRoutingMiddleware",
     "gorgan.middleware.CrossOriginResourcePolicyMiddleware",
     "csp.middleware.CSPMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "gorgan.middleware.AdminLanguageMiddleware",
     # After the language is known (for its page), before anything reads the body.
     "gorgan.middleware.RequestSizeLimitMiddleware",
+    # Bounds every wait on the database below it (sessions, users, the login lockout, views)
+    # and answers 503, in the page's language, while the database is away.
+    "gorgan.middleware.DatabaseUnavailableMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "gorgan.middleware.DatabaseUnavailableMiddleware",
     # django-axes wants to be last: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -121,12 +124,25 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Waiting on PostgreSQL is bounded (seconds; see gorgan/database.py and docs/operations.md):
+# connecting, and a reused connection's health check, take at most DATABASE_CONNECT_TIMEOUT
+# (2 at least); a statement at most DATABASE_STATEMENT_TIMEOUT in public requests and
+# DATABASE_STAFF_STATEMENT_TIMEOUT in the admin (0: no limit). Management commands
+# (migrations, backups) have no statement limit. deploy/gunicorn.conf.py's timeout must stay
+# above the staff limit, or gunicorn kills the worker before the database error can be shown.
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "2"))
+DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "5"))
+DATABASE_STAFF_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STAFF_STATEMENT_TIMEOUT", "20"))
+# After the database could not be reached, each process answers 503 at once for this long,
+# then one request tries again.
+DATABASE_SKIP_SECONDS = float(os.environ.get("DATABASE_SKIP_SECONDS", "2"))
 # The site's queries are short; PostgreSQL's JIT compiler spent longer compiling some of them
 # (hundreds of ms) than running them. Server-side parameters let the hottest lookups be
 # prepared once per connection (gorgan.database.prepared); off for a pooler that cannot keep
 # prepared statements (PgBouncer in transaction mode before 1.21).
 POSTGRESQL_OPTIONS = {
     "options": "-c jit=off",
+    "connect_timeout": DATABASE_CONNECT_TIMEOUT,
     "server_side_binding": os.environ.get("DATABASE_PREPARED_STATEMENTS", "on") != "off",
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -151,7 +167,13 @@ if REDIS_URL:
             "BACKEND": "gorgan.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "gorgan",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            "OPTIONS": {
+                # Every wait on Redis is short, and after a failure Redis is skipped for
+                # REDIS_SKIP_SECONDS before one request tries it again.
+                "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+                "skip_seconds": float(os.environ.get("REDIS_SKIP_SECONDS", "3")),
+            },
         }
     }
 else:
@@ -235,6 +257,15 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "file_overwrite": False,
         },
     }
+    # Bounded waits on the object store (seconds), two attempts at most: an upload or a
+    # deletion gives up well inside gunicorn's timeout. botocore comes with the "s3" extra.
+    from botocore.config import Config
+
+    STORAGES["default"]["OPTIONS"]["client_config"] = Config(
+        connect_timeout=float(os.environ.get("AWS_S3_CONNECT_TIMEOUT", "2")),
+        read_timeout=float(os.environ.get("AWS_S3_READ_TIMEOUT", "5")),
+        retries={"mode": "standard", "total_max_attempts": 2},
+    )
 
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 # Media is served by Django only in development (dev.py turns it on with DEBUG, the test suite

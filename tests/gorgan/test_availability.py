@@ -70,7 +70,8 @@ def test_database_down_gives_the_translated_503_page(language, text):
 
 
 @pytest.mark.django_db
-def test_site_recovers_by_itself_when_the_database_returns():
+def test_site_recovers_by_itself_when_the_database_returns(settings):
+    settings.DATABASE_SKIP_SECONDS = 0  # try the database again at the next request
     url = make_release().get_absolute_url("fa")
     client = Client(raise_request_exception=False)
     with unreachable_database():
@@ -79,6 +80,19 @@ def test_site_recovers_by_itself_when_the_database_returns():
     up = client.get(url)
 
     assert (down.status_code, up.status_code) == (503, 200)
+
+
+@pytest.mark.django_db
+def test_database_is_skipped_for_a_while_after_it_could_not_be_reached(settings):
+    settings.DATABASE_SKIP_SECONDS = 60
+    url = make_release().get_absolute_url("fa")
+    client = Client(raise_request_exception=False)
+    with unreachable_database():
+        down = client.get(url)
+
+    skipped = client.get(url)  # the database is back, but not tried yet
+
+    assert (down.status_code, skipped.status_code, skipped["Retry-After"]) == (503, 503, "30")
 
 
 @pytest.mark.django_db
