@@ -49,6 +49,8 @@ ROLE_PERMISSIONS = {
         # City services and the site's identity (name, logo, contact details).
         *model_permissions("gorgan.service", *ALL),
         *model_permissions("gorgan.siteidentity", "view", "change"),
+        # Spellings the site search treats as one word.
+        *model_permissions("gorgan.searchspelling", *ALL),
     ],
     TRANSLATOR: [
         # Translations of existing content only: no creating, deleting, status or dates.
