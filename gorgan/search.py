@@ -9,10 +9,12 @@ Every app that has public things worth finding registers a :class:`SearchSource`
 Each source returns its best matches; the search page merges them by rank, newest first among
 equals, and loads only the objects shown on the current page.
 
-Indexed text and queries are normalised by :mod:`gorgan.normalize`. On PostgreSQL the
-normalised document is searched through a stored ``tsvector`` with a GIN index
-(:class:`AddSearchVector`); elsewhere every query word must occur in the document and results
-are ranked by how often they occur.
+Indexed text and queries are normalised by :mod:`gorgan.normalize`; the query then also
+tries the other ways its words may be written (:class:`Term`), including the spelling list
+that staff edit in the admin (``SearchSpelling``), so that list needs no re-indexing. On
+PostgreSQL the normalised document is searched through a stored ``tsvector`` with a GIN index
+(:class:`AddSearchVector`); elsewhere every query word must occur in the document (words side
+by side as a substring of it) and results are ranked by how often they occur.
 """
 
 import datetime
@@ -128,7 +130,8 @@ class Query:
 
 # A word is split in two for the query only where both halves are Persian and could be words:
 # a suffix or «ان» (what «آن» folds to) would turn «کودکان» into «کودک آن».
-SPLIT_LETTERS = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]{4,}")
+# Compounds are short; the limit keeps a long nonsense word from asking for dozens of pairs.
+SPLIT_LETTERS = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]{4,15}")
 MIN_SPLIT_PART = 2
 NOT_A_SECOND_HALF = normalize.SUFFIXES | {"ان", "ات"}
 JOINED_WINDOW = 3  # neighbours joined into one word: up to three («حمل و نقل»)
@@ -156,8 +159,9 @@ def _joined(run, index):
 
 
 def _word_term(word, text, neighbours, index, variants):
+    """The :class:`Term` of a query word that stands at ``neighbours[index]`` in its run."""
     written_apart = ()
-    if len(word.stems) > 0 or normalize.JOINER_RUN.search(normalize.fold(text)):
+    if word.stems or normalize.JOINER_RUN.search(normalize.fold(text)):
         written_apart = tuple(normalize.apart(text))
     sequences = [written_apart] if len(written_apart) > 1 else []
     if not word.stems and len(written_apart) < 2:
