@@ -3,6 +3,10 @@
 The documents now list a text's words in order and then the other forms of its words: hamza
 spellings, the ezafe «ه‌ی» folded, suffixes written apart indexed alone too (see
 ``gorgan.normalize``). The same rebuild is ``manage.py update_search_documents``.
+
+Each batch of releases is committed on its own (the migration is not atomic), so editors are
+not locked out while a large archive is re-indexed; until it ends, the releases not yet done
+miss only the new spellings.
 """
 
 import html
@@ -47,6 +51,8 @@ def rebuild_search_documents(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    atomic = False
+
     dependencies = [("newsroom", "0015_release_newest_index")]
 
     operations = [
