@@ -6,7 +6,11 @@ spellings, the ezafe «ه‌ی» folded, suffixes written apart indexed alone to
 
 Each batch of releases is committed on its own (the migration is not atomic), so editors are
 not locked out while a large archive is re-indexed; until it ends, the releases not yet done
-miss only the new spellings.
+miss only the new spellings. At 100,000 releases (270,000 translations) it took 18 min 42 s on
+a shared 2-core machine under heavy load, 2 min 34 s of it in Python; the rest was spent
+waiting on PostgreSQL rewriting the documents, their vectors and the search indexes. On a large
+archive run ``VACUUM ANALYZE newsroom_pressreleasetranslation`` afterwards: on a freshly
+written archive the planner read a common word by a sequential scan until it had run.
 """
 
 import html
