@@ -8,7 +8,7 @@ from parler.admin import TranslatableAdmin
 from gorgan.admin_roles import TranslationAccessMixin
 from gorgan.translation_admin import TranslationStatusAdminMixin
 
-from .models import Service, SiteIdentity
+from .models import SearchSpelling, Service, SiteIdentity
 
 
 @admin.register(SiteIdentity)
@@ -54,3 +54,10 @@ class ServiceAdmin(TranslationAccessMixin, TranslationStatusAdminMixin, Translat
     @admin.display(description=_("title"))
     def title_column(self, obj):
         return str(obj)
+
+
+@admin.register(SearchSpelling)
+class SearchSpellingAdmin(admin.ModelAdmin):
+    list_display = ["word", "variant"]
+    search_fields = ["word", "variant"]
+    fields = ["word", "variant"]

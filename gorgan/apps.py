@@ -18,6 +18,8 @@ class GorganConfig(AppConfig):
             roles.EDITOR,
             *roles.model_permissions("gorgan.service", *roles.ALL),
             *roles.model_permissions("gorgan.siteidentity", "view", "change"),
+            # Spellings the site search treats as one word.
+            *roles.model_permissions("gorgan.searchspelling", *roles.ALL),
         )
         roles.grant(
             roles.TRANSLATOR,

@@ -1,4 +1,5 @@
-"""Site-wide content editors manage in admin: the site's identity and its e-services list.
+"""Site-wide content editors manage in admin: the site's identity, its e-services list and the
+search's spelling list.
 
 Both appear on every public page, so readers get them from the cache (``gorgan.identity``);
 saving or deleting either here, or one of their translations, clears that cache.
@@ -6,13 +7,14 @@ saving or deleting either here, or one of their translations, clears that cache.
 
 from functools import partial
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
-from gorgan import identity, imaging
+from gorgan import identity, imaging, search
 from gorgan.translation_tracking import SourceHashField
 
 SERVICE_IMAGE_MAX_BYTES = 100 * 1024
@@ -168,3 +170,58 @@ for _model in (Service, Service._parler_meta.root_model):
     receiver([post_save, post_delete], sender=_model, dispatch_uid=f"forget-{_model.__name__}")(
         _services_changed
     )
+
+
+class SearchSpelling(models.Model):
+    """Two spellings the site search treats as one word, e.g. two ways to write a name.
+
+    Applied to the reader's query, both ways round, so a change counts from the next search and
+    nothing needs re-indexing.
+    """
+
+    word = models.CharField(
+        _("word"),
+        max_length=64,
+        help_text=_("One word, as it is written in the texts, for example گوانگژو."),
+    )
+    variant = models.CharField(
+        _("also written"),
+        max_length=64,
+        help_text=_(
+            "One word: another spelling of it, for example گوانگجو. Searching for either "
+            "finds both."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("search spelling")
+        verbose_name_plural = _("search spellings")
+        ordering = ["word", "variant"]
+        constraints = [
+            models.UniqueConstraint(fields=["word", "variant"], name="gorgan_searchspelling_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.word} = {self.variant}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for field in ("word", "variant"):
+            value = getattr(self, field)
+            if value and search.single_form(value) is None:
+                errors[field] = _("Type a single word, without spaces or punctuation.")
+        if not errors and search.single_form(self.word) == search.single_form(self.variant):
+            errors["variant"] = _("The search already treats these two as the same word.")
+        if errors:
+            raise ValidationError(errors)
+
+
+def _spellings_changed(**kwargs):
+    search.forget_spelling_variants()
+    transaction.on_commit(search.forget_spelling_variants)
+
+
+receiver([post_save, post_delete], sender=SearchSpelling, dispatch_uid="forget-spellings")(
+    _spellings_changed
+)

@@ -9,18 +9,24 @@ Every app that has public things worth finding registers a :class:`SearchSource`
 Each source returns its best matches; the search page merges them by rank, newest first among
 equals, and loads only the objects shown on the current page.
 
-Indexed text and queries are normalised by :mod:`gorgan.normalize`. On PostgreSQL the
-normalised document is searched through a stored ``tsvector`` with a GIN index
-(:class:`AddSearchVector`); elsewhere every query word must occur in the document and results
-are ranked by how often they occur.
+Indexed text and queries are normalised by :mod:`gorgan.normalize`; the query then also
+tries the other ways its words may be written (:class:`Term`), including the spelling list
+that staff edit in the admin (``SearchSpelling``), so that list needs no re-indexing. On
+PostgreSQL the normalised document is searched through a stored ``tsvector`` with a GIN index
+(:class:`AddSearchVector`); elsewhere every query word must occur in the document (words side
+by side as a substring of it) and results are ranked by how often they occur.
 """
 
 import datetime
 import functools
+import logging
 import operator
+import re
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.migrations.operations.base import Operation
@@ -34,6 +40,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from gorgan import normalize
+
+logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 16
@@ -95,23 +103,26 @@ def keep_search_documents(translation_model, build_document):
 
 @dataclass(frozen=True)
 class Term:
-    """One thing every result must contain.
+    """One thing every result must contain, in any of the ways it may be written.
 
-    ``form`` is the normalised word; when the word was built from several parts (joined by a
-    ZWNJ), a document that contains all ``parts`` as separate words matches too. ``phrase`` is
-    a run of ideographs; the document must hold each adjacent pair of them.
+    A result satisfies the term when its document holds one of ``words`` (the normalised word,
+    its hamza spellings, its entries in the spelling list, and the word joined with its
+    neighbours in the query, since «با توجه» may be written «باتوجه»); or all of ``parts``
+    (the parts of a word built from several, in any order); or one of ``sequences`` side by
+    side (the parts of a compound written apart, «حمل و نقل» for «حمل‌ونقل»; a word split in
+    two, «با توجه» for «باتوجه»; the indexed pairs of a run of ideographs). ``phrase`` is the
+    run of ideographs itself, for highlighting.
     """
 
     form: str = ""
+    alternatives: tuple = ()
     parts: tuple = ()
+    sequences: tuple = ()
     phrase: tuple = ()
 
     @property
-    def tokens(self):
-        """The indexed words this term needs: its form, or the pairs of its ideographs."""
-        if self.phrase:
-            return tuple(normalize.ideograph_tokens(self.phrase, unigrams=False))
-        return (self.form,)
+    def words(self):
+        return tuple(dict.fromkeys(word for word in (self.form, *self.alternatives) if word))
 
 
 @dataclass
@@ -129,7 +140,7 @@ class Query:
         forms = set()
         for term in self.terms:
             if not term.phrase:
-                forms.add(term.form)
+                forms.update(term.words)
                 forms.update(term.parts)
         return forms
 
@@ -137,38 +148,163 @@ class Query:
     def phrases(self):
         return [term.phrase for term in self.terms if term.phrase]
 
+    @functools.cached_property
+    def sequences(self):
+        return [sequence for term in self.terms if not term.phrase for sequence in term.sequences]
 
-def parse_query(raw):
-    """The reader's query: cut to :data:`MAX_QUERY_LENGTH` characters, split into terms."""
+
+# A word is split in two for the query only where both halves are Persian and could be words:
+# a suffix or «ان» (what «آن» folds to) would turn «کودکان» into «کودک آن».
+# Compounds are short; the limit keeps a long nonsense word from asking for dozens of pairs.
+SPLIT_LETTERS = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]{4,15}")
+MIN_SPLIT_PART = 2
+NOT_A_SECOND_HALF = normalize.SUFFIXES | {"ان", "ات"}
+JOINED_WINDOW = 3  # neighbours joined into one word: up to three («حمل و نقل»)
+
+
+def _splits(form):
+    """The ways ``form`` could have been written as two words (see :data:`SPLIT_LETTERS`)."""
+    if not SPLIT_LETTERS.fullmatch(form):
+        return ()
+    return tuple(
+        (form[:cut], form[cut:])
+        for cut in range(MIN_SPLIT_PART, len(form) - MIN_SPLIT_PART + 1)
+        if form[:cut] not in normalize.VERB_PREFIXES and form[cut:] not in NOT_A_SECOND_HALF
+    )
+
+
+def _joined(run, index):
+    """``run[index]`` joined with its neighbours in ``run``, up to :data:`JOINED_WINDOW`."""
+    joined = []
+    for size in range(2, JOINED_WINDOW + 1):
+        for first in range(max(0, index - size + 1), min(index, len(run) - size) + 1):
+            word = "".join(run[first : first + size])[: normalize.MAX_WORD_LENGTH]
+            joined.append(word)
+    return joined
+
+
+def _word_term(word, text, neighbours, index, variants):
+    """The :class:`Term` of a query word that stands at ``neighbours[index]`` in its run."""
+    written_apart = ()
+    if word.stems or normalize.JOINER_RUN.search(normalize.fold(text)):
+        written_apart = tuple(normalize.apart(text))
+    sequences = [written_apart] if len(written_apart) > 1 else []
+    if not word.stems and len(written_apart) < 2:
+        sequences.extend(_splits(word.form))
+    alternatives = [*word.spellings, *_joined(neighbours, index)]
+    for form in (word.form, *word.spellings):
+        alternatives.extend(variants.get(form, ()))
+    return Term(
+        form=word.form,
+        alternatives=tuple(dict.fromkeys(alt for alt in alternatives if alt != word.form)),
+        parts=word.stems if len(word.stems) > 1 else (),
+        sequences=tuple(dict.fromkeys(sequences)),
+    )
+
+
+def _ideograph_term(run):
+    if len(run) <= 2:
+        return Term(form="".join(run), phrase=tuple(run))
+    # The document lists each ideograph and each pair in turn: the query's pairs must stand
+    # there side by side, with the ideographs between them.
+    inner = tuple(normalize.ideograph_tokens(run)[1:-1])
+    return Term(sequences=(inner,), phrase=tuple(run))
+
+
+def parse_query(raw, variants=None):
+    """The reader's query: cut to :data:`MAX_QUERY_LENGTH` characters, split into terms.
+
+    ``variants`` maps a form to the other spellings that stand for it (by default the
+    spelling list, :func:`spelling_variants`).
+    """
     text = (raw or "").strip()
     was_cut = len(text) > MAX_QUERY_LENGTH
     text = text[:MAX_QUERY_LENGTH]
+    found = normalize.words(text)
+    if variants is None:
+        variants = spelling_variants() if found else {}
+    # Runs of words with nothing but spaces between them: ideographs, and the others.
+    runs = []
+    previous_end = None
+    for word in found:
+        gap = "" if previous_end is None else normalize.fold(text[previous_end : word.start])
+        if not runs or gap.strip() or runs[-1][0].ideograph != word.ideograph:
+            runs.append([])
+        runs[-1].append(word)
+        previous_end = word.end
     terms = []
     seen = set()
-    phrase = []
-    previous_end = None
-
-    def close_phrase():
-        if phrase:
-            terms.append(Term(form="".join(phrase), phrase=tuple(phrase)))
-            phrase.clear()
-
-    for word in normalize.words(text):
-        if word.ideograph:
-            # As in the index: a run of ideographs goes on across spaces only.
-            if phrase and normalize.fold(text[previous_end : word.start]).strip():
-                close_phrase()
-            phrase.append(word.form)
-        else:
-            close_phrase()
-            parts = word.stems if len(word.stems) > 1 else ()
-            term = Term(form=word.form, parts=parts)
-            if term.form not in seen:
-                seen.add(term.form)
-                terms.append(term)
-        previous_end = word.end
-    close_phrase()
+    for run in runs:
+        if run[0].ideograph:
+            terms.append(_ideograph_term([word.form for word in run]))
+            continue
+        forms = [word.form for word in run]
+        for index, word in enumerate(run):
+            if word.form in seen:
+                continue
+            seen.add(word.form)
+            terms.append(_word_term(word, text[word.start : word.end], forms, index, variants))
     return Query(text=text, terms=terms[:MAX_TERMS], was_cut=was_cut)
+
+
+# The spelling list -------------------------------------------------------------------------
+
+SPELLINGS_KEY = "gorgan:search-spellings"
+SPELLINGS_TIMEOUT = 24 * 60 * 60  # cleared on every change; this only bounds a miss
+
+
+def single_form(text):
+    """The one indexed word that ``text`` is, or ``None`` when it is several or none."""
+    found = normalize.words(text or "")
+    if len(found) == 1 and not found[0].ideograph:
+        return found[0].form
+    if found and len(found) <= 2 and all(word.ideograph for word in found):
+        return "".join(word.form for word in found)
+    return None
+
+
+def _load_spelling_variants():
+    groups = {}  # form -> the set of forms it is one word with
+
+    def group(form):
+        return groups.setdefault(form, {form})
+
+    pairs = apps.get_model("gorgan", "SearchSpelling").objects.values_list("word", "variant")
+    for word, variant in pairs:
+        first, second = single_form(word), single_form(variant)
+        if not first or not second or first == second:
+            continue
+        merged = group(first) | group(second)
+        for form in merged:
+            groups[form] = merged
+    return {form: tuple(sorted(merged - {form})) for form, merged in groups.items()}
+
+
+def spelling_variants():
+    """``{form: other forms}`` from the spelling list that staff edit, read through the cache.
+
+    Both spellings of an entry stand for each other, and entries that share a spelling make one
+    group. Saving or deleting an entry clears the cache, so a change counts from the next query.
+    """
+    try:
+        loaded = cache.get(SPELLINGS_KEY)
+    except Exception:
+        logger.warning("Cache unavailable; reading the spelling list.", exc_info=True)
+        return _load_spelling_variants()
+    if loaded is None:
+        loaded = _load_spelling_variants()
+        try:
+            cache.set(SPELLINGS_KEY, loaded, SPELLINGS_TIMEOUT)
+        except Exception:
+            logger.warning("Cache unavailable; could not store the spelling list.", exc_info=True)
+    return loaded
+
+
+def forget_spelling_variants():
+    try:
+        cache.delete(SPELLINGS_KEY)
+    except Exception:
+        logger.warning("Cache unavailable; could not clear the spelling list.", exc_info=True)
 
 
 # Matching in the database -------------------------------------------------------------------
@@ -182,13 +318,14 @@ def tsquery(terms):
     """A PostgreSQL ``to_tsquery`` expression that all ``terms`` must satisfy."""
     clauses = []
     for term in terms:
-        if term.phrase:
-            clauses.append("(" + " & ".join(_lexeme(token) for token in term.tokens) + ")")
-        elif term.parts:
-            parts = " & ".join(_lexeme(part) for part in term.parts)
-            clauses.append(f"({_lexeme(term.form)} | ({parts}))")
-        else:
-            clauses.append(_lexeme(term.form))
+        options = [_lexeme(word) for word in term.words]
+        if term.parts:
+            options.append("(" + " & ".join(_lexeme(part) for part in term.parts) + ")")
+        options.extend(
+            "(" + " <-> ".join(_lexeme(token) for token in sequence) + ")"
+            for sequence in term.sequences
+        )
+        clauses.append("(" + " | ".join(options) + ")")
     return " & ".join(clauses)
 
 
@@ -230,14 +367,18 @@ def filter_matches(queryset, terms):
     # Elsewhere every term must occur as whole words in the document.
     conditions = []
     for term in terms:
-        condition = functools.reduce(
-            operator.and_, (Q(padded_document__contains=f" {token} ") for token in term.tokens)
-        )
+        options = [Q(padded_document__contains=f" {word} ") for word in term.words]
         if term.parts:
-            condition |= functools.reduce(
-                operator.and_, (Q(padded_document__contains=f" {part} ") for part in term.parts)
+            options.append(
+                functools.reduce(
+                    operator.and_,
+                    (Q(padded_document__contains=f" {part} ") for part in term.parts),
+                )
             )
-        conditions.append(condition)
+        options.extend(
+            Q(padded_document__contains=f" {' '.join(sequence)} ") for sequence in term.sequences
+        )
+        conditions.append(functools.reduce(operator.or_, options))
     return queryset.alias(padded_document=_padded_document()).filter(*conditions)
 
 
@@ -255,7 +396,8 @@ def annotate_rank(queryset, terms):
     )
     rank = Value(0)
     for term in terms:
-        for token in (*term.tokens, *term.parts):
+        for words in (*term.words, *term.parts, *term.sequences):
+            token = words if isinstance(words, str) else " ".join(words)
             rank = rank + _occurrences(spaced, f" {token} ")
     return queryset.annotate(rank=ExpressionWrapper(rank, output_field=IntegerField()))
 
@@ -464,13 +606,15 @@ def _match_spans(text, query):
     spans = [
         (word.start, word.end)
         for word in found
-        if not word.ideograph and (word.form in forms or forms.intersection(word.stems))
+        if not word.ideograph and not forms.isdisjoint(word.forms)
     ]
-    for phrase in query.phrases:
+    for phrase, ideographs in [(p, True) for p in query.phrases] + [
+        (s, False) for s in query.sequences
+    ]:
         size = len(phrase)
         for index in range(len(found) - size + 1):
             window = found[index : index + size]
-            if all(word.ideograph for word in window) and (
+            if all(word.ideograph == ideographs for word in window) and (
                 tuple(word.form for word in window) == phrase
             ):
                 spans.append((window[0].start, window[-1].end))

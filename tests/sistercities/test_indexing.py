@@ -45,10 +45,11 @@ def test_agreement_document_holds_its_texts_and_partner_city_normalised():
     )
 
     assert agreement_document(agreement, "fa") == (
-        "تفاهمنامه تفاهم نامه خواهرخواندگی "
-        "تفاهمنامه تفاهم نامه خواهرخواندگی "  # the title counts twice
+        "تفاهمنامه خواهرخواندگی "
+        "تفاهمنامه خواهرخواندگی "  # the title counts twice
         "همکاری در سال 1397 تهران شهردار گرگان کنسولگری "
-        "گوانگژو گوانگ ژو"  # the partner city
+        "گوانگژو "  # the partner city
+        "تفاهم نامه تفاهم نامه گوانگ ژو"  # then the parts of joined words
     )
 
 
@@ -87,7 +88,7 @@ def test_moving_an_agreement_to_another_city_updates_every_language():
     agreement.save()
 
     assert agreement_document(agreement, "en").endswith(" lanzhou")
-    assert agreement_document(agreement, "fa").endswith(" لانژو")
+    assert "لانژو" in agreement_document(agreement, "fa").split()
 
 
 def test_changing_a_commitments_sector_updates_every_language():
