@@ -40,7 +40,7 @@ PAGES=(
 last_page="$($PY manage.py shell -c '
 import math
 from newsroom.models import PressRelease
-from gorgan.sitemaps import ITEMS_PER_PAGE
+from gorgan.kit.sitemaps import ITEMS_PER_PAGE
 print(math.ceil(PressRelease.objects.order_by("-pk").first().pk / ITEMS_PER_PAGE))' 2>/dev/null | tail -1)"
 
 start_server 0 "$BENCH_REDIS_URL" 3600

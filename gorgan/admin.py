@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
 
-from gorgan.admin_roles import TranslationAccessMixin
-from gorgan.translation_admin import TranslationStatusAdminMixin
+from gorgan.kit.admin_roles import TranslationAccessMixin
+from gorgan.kit.translation_admin import TranslationStatusAdminMixin
 
 from .models import SearchSpelling, Service, SiteIdentity
 

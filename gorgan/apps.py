@@ -8,7 +8,7 @@ class GorganConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from gorgan import database, pagecache, roles, translation_registry
+        from gorgan.kit import database, pagecache, roles, translation_registry
 
         pagecache.connect_signals()
         database.connect_signals()

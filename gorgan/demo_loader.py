@@ -3,8 +3,8 @@
 import tomllib
 from pathlib import Path
 
+from gorgan.kit.translated import set_translations
 from gorgan.models import Service, SiteIdentity
-from gorgan.translated import set_translations
 
 DATA = Path(__file__).resolve().parent / "demo" / "site.toml"
 

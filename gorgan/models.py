@@ -1,7 +1,7 @@
 """Site-wide content editors manage in admin: the site's identity, its e-services list and the
 search's spelling list.
 
-Both appear on every public page, so readers get them from the cache (``gorgan.identity``);
+Both appear on every public page, so readers get them from the cache (``gorgan.kit.identity``);
 saving or deleting either here, or one of their translations, clears that cache.
 """
 
@@ -14,8 +14,8 @@ from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
-from gorgan import identity, imaging, search
-from gorgan.translation_tracking import SourceHashField
+from gorgan.kit import identity, imaging, search
+from gorgan.kit.translation_tracking import SourceHashField
 
 SERVICE_IMAGE_MAX_BYTES = 100 * 1024
 # Icons are shown 32 pixels wide; four times that is sharp on any screen.

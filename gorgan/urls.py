@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
 
-from gorgan import converters, pagecache, sitemaps
+from gorgan.kit import converters, pagecache, sitemaps
 from gorgan.views import HomeView, SearchView, favicon, robots_txt, serve_media
 from newsroom.views import short_link
 
@@ -43,4 +43,4 @@ if settings.SERVE_MEDIA:
         path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", serve_media, name="media"),
     ]
 
-handler500 = "gorgan.availability.server_error"
+handler500 = "gorgan.kit.availability.server_error"

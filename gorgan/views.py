@@ -12,8 +12,8 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from django.views.static import serve
 
-from gorgan import search
-from gorgan.metadata import PageMeta
+from gorgan.kit import search
+from gorgan.kit.metadata import PageMeta
 from newsroom.models import PressRelease
 from sistercities.models import Agreement
 

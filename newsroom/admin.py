@@ -13,18 +13,18 @@ from parler.admin import TranslatableAdmin
 from parler.forms import TranslatableModelForm
 from reversion.admin import VersionAdmin
 
-from gorgan.admin_dates import (
+from gorgan.kit.admin_dates import (
     LocalCalendarAdminMixin,
     LocalDateFieldListFilter,
     date_display,
     format_moment,
 )
-from gorgan.admin_editor import WritingDirectionAdminMixin
-from gorgan.admin_history import VersionHistoryAdminMixin
-from gorgan.admin_roles import TranslationAccessMixin
-from gorgan.admin_typography import TypographyCheckAdminMixin
-from gorgan.translated import translated_field
-from gorgan.translation_admin import TranslationStatusAdminMixin
+from gorgan.kit.admin_editor import WritingDirectionAdminMixin
+from gorgan.kit.admin_history import VersionHistoryAdminMixin
+from gorgan.kit.admin_roles import TranslationAccessMixin
+from gorgan.kit.admin_typography import TypographyCheckAdminMixin
+from gorgan.kit.translated import translated_field
+from gorgan.kit.translation_admin import TranslationStatusAdminMixin
 
 from . import history, preview, renditions, slug_history, workflow
 from .models import (
@@ -281,7 +281,7 @@ class PressReleaseAdmin(
     def archive_releases(self, request, queryset):
         self._move(request, queryset, Status.ARCHIVED, only_from={Status.PUBLISHED})
 
-    # History (gorgan.admin_history): restoring and recovering run "as" the signed-in person
+    # History (gorgan.kit.admin_history): restoring and recovering run "as" the signed-in person
     # too; deleting and recovering are editors' work.
 
     def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):

@@ -17,8 +17,8 @@ from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 from publicsuffixlist import PublicSuffixList
 
-from gorgan.cache import UNREACHABLE
-from gorgan.security import client_ip
+from gorgan.kit.cache import UNREACHABLE
+from gorgan.kit.security import client_ip
 
 FORM_TOKEN_SALT = "newsroom.comment-form"
 # Long enough for a page read from a cache or left open in a tab, short enough that a scraped

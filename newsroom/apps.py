@@ -7,7 +7,7 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("Newsroom")
 
     def ready(self):
-        from gorgan import metadata, pagecache, search, sitemaps, translation_registry
+        from gorgan.kit import metadata, pagecache, search, sitemaps, translation_registry
 
         from . import archive, indexing, roles, slug_history, workflow
         from .search import PressReleaseSearch

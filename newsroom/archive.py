@@ -16,7 +16,7 @@ from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from gorgan import dates
+from gorgan.kit import dates
 from newsroom.models import PressRelease, PressReleaseTranslation
 
 CACHE_KEY = "newsroom:archive-months:{language}"

@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject
 
-from gorgan.slugs import translated_page_context
+from gorgan.kit.slugs import translated_page_context
 
 from . import antispam, asides
 from .forms import CommentForm

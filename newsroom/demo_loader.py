@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from gorgan.translated import set_translations
+from gorgan.kit.translated import set_translations
 
 from .models import Office, PressRelease, Section, Tag
 

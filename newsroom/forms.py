@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from gorgan.dates import localize_digits
+from gorgan.kit.dates import localize_digits
 
 from . import antispam
 from .models import Comment

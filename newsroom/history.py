@@ -7,7 +7,7 @@ translations and tags (registered in ``newsroom.models``), so a version holds ev
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from gorgan.admin_history import inline_diff
+from gorgan.kit.admin_history import inline_diff
 
 from .models import Office, PressRelease, PressReleaseTranslation, Section, Tag, TaggedRelease
 

@@ -13,9 +13,9 @@ from django.apps import apps
 from django.db import reset_queries
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
-from gorgan import tracking
-from gorgan.normalize import search_document
-from gorgan.search import keep_search_documents
+from gorgan.kit import tracking
+from gorgan.kit.normalize import search_document
+from gorgan.kit.search import keep_search_documents
 from newsroom.models.taxonomy import Tag, TaggedRelease
 
 BATCH_SIZE = 500

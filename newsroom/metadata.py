@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from gorgan.metadata import PageMeta
+from gorgan.kit.metadata import PageMeta
 from newsroom import renditions
 from newsroom.models.images import images_for_release
 

@@ -16,7 +16,7 @@ uploaded before.
 They are made by a background task (``newsroom.tasks``), never while a page is rendered: until
 they exist a page shows the release without that picture (nothing broken, no multi-megabyte
 original sent to a phone), and the page cache is refreshed once they are made. The original
-is decoded with no more pixels than the largest file needs (see ``gorgan.imaging.reduced``).
+is decoded with no more pixels than the largest file needs (see ``gorgan.kit.imaging.reduced``).
 """
 
 import math
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps
 
-from gorgan import imaging
+from gorgan.kit import imaging
 
 WIDTHS = (480, 960, 1600)
 DEFAULT_WIDTH = 960  # what browsers without srcset get

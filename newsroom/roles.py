@@ -1,6 +1,6 @@
 """What each staff role may do with the newsroom's models."""
 
-from gorgan.roles import ALL, EDITOR, TRANSLATOR, WRITER, grant, model_permissions
+from gorgan.kit.roles import ALL, EDITOR, TRANSLATOR, WRITER, grant, model_permissions
 
 
 def grant_permissions():

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from gorgan import search
+from gorgan.kit import search
 from newsroom.indexing import plain_text
 from newsroom.models import PressRelease
 

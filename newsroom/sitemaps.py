@@ -4,7 +4,7 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import translation
 
-from gorgan.sitemaps import TranslationSitemap
+from gorgan.kit.sitemaps import TranslationSitemap
 from newsroom.models import PressRelease, Tag, TaggedRelease
 
 

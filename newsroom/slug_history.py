@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db.models.signals import post_save
 
-from gorgan import tracking
+from gorgan.kit import tracking
 from newsroom.models import PressRelease, PressReleaseTranslation, RetiredSlug
 
 

@@ -1,11 +1,11 @@
-"""The picture library's uploads: the kit's safe image path (``gorgan.imaging``) with its limits.
+"""The picture library's uploads: the kit's safe image path (``gorgan.kit.imaging``), its limits.
 
 A picture may be up to 20 MB and 40 megapixels; it is kept at full size, upright and without
 metadata, under the SHA-256 of the uploaded bytes.
 """
 
-from gorgan import imaging
-from gorgan.imaging import (
+from gorgan.kit import imaging
+from gorgan.kit.imaging import (
     ACCEPTED_FORMATS,
     CleanedImage,
     ImageUploadField,

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, TemplateView, View
 
-from gorgan import dates
-from gorgan.metadata import PageMeta
-from gorgan.slugs import TranslatedSlugMixin
+from gorgan.kit import dates
+from gorgan.kit.metadata import PageMeta
+from gorgan.kit.slugs import TranslatedSlugMixin
 
 from . import antispam, archive, article, preview
 from .forms import CommentForm

@@ -3,7 +3,7 @@
 Writers draft releases and submit them for review; editors publish (now or scheduled),
 unpublish and archive. A published or archived release is the editors' to change, so a
 writer cannot alter what the public reads. Translators work through
-``gorgan.admin_roles.TranslationAccessMixin`` and never touch the status.
+``gorgan.kit.admin_roles.TranslationAccessMixin`` and never touch the status.
 """
 
 import contextvars
@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from django.core.exceptions import PermissionDenied
 from django.db.models.signals import post_save
 
-from gorgan import tracking
+from gorgan.kit import tracking
 
 from .models import PressRelease, StatusChange
 

@@ -19,7 +19,7 @@ from parler.admin import TranslatableAdmin, TranslatableTabularInline
 from parler.forms import TranslatableModelForm
 from reversion.admin import VersionAdmin
 
-from gorgan.admin_dates import (
+from gorgan.kit.admin_dates import (
     DATE_FIELD_OVERRIDES,
     PRECISIONS,
     LocalCalendarAdminMixin,
@@ -28,10 +28,10 @@ from gorgan.admin_dates import (
     date_display,
     example,
 )
-from gorgan.admin_editor import WritingDirectionAdminMixin
-from gorgan.admin_history import ChangeMessageAdminMixin, VersionHistoryAdminMixin
-from gorgan.admin_roles import TranslationAccessMixin
-from gorgan.translation_admin import TranslationStatusAdminMixin
+from gorgan.kit.admin_editor import WritingDirectionAdminMixin
+from gorgan.kit.admin_history import ChangeMessageAdminMixin, VersionHistoryAdminMixin
+from gorgan.kit.admin_roles import TranslationAccessMixin
+from gorgan.kit.translation_admin import TranslationStatusAdminMixin
 from newsroom.admin import PressReleaseAdmin
 from newsroom.models import PressRelease
 
@@ -275,7 +275,7 @@ class AgreementAdmin(
             *super().get_urls(),
         ]
 
-    # History (gorgan.admin_history); versions hold the commitments and their updates too.
+    # History (gorgan.kit.admin_history); versions hold the commitments and their updates too.
 
     def compare_versions(self, older, newer):
         return history.compare(older, newer)

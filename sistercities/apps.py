@@ -8,7 +8,7 @@ class SisterCitiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from gorgan import pagecache, search, sitemaps, translation_registry
+        from gorgan.kit import pagecache, search, sitemaps, translation_registry
         from newsroom import asides
 
         from . import indexing, roles

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from gorgan.translated import set_translations
+from gorgan.kit.translated import set_translations
 from newsroom.models import PressRelease
 
 from .models import Agreement, Commitment, CommitmentUpdate, PartnerCity
@@ -16,7 +16,7 @@ from .models import Agreement, Commitment, CommitmentUpdate, PartnerCity
 DATA = Path(__file__).resolve().parent / "demo" / "sistercities.toml"
 
 # A date known only to the year or month is stored as a day inside that period (see
-# gorgan.dates.format_partial_date). 1 July lies in the same Solar Hijri year as most of its
+# gorgan.kit.dates.format_partial_date). 1 July lies in the same Solar Hijri year as most of its
 # Gregorian year (1 July 2018 is 10 Tir 1397), and the 15th is the middle of a month.
 REPRESENTATIVE_MONTH = 7
 REPRESENTATIVE_DAY = 15

@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from gorgan import dates
+from gorgan.kit import dates
 
 from .models import Commitment, CommitmentUpdate
 

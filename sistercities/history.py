@@ -7,7 +7,7 @@ in ``sistercities.models``), so one comparison covers every language and every c
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from gorgan.admin_history import diff_row, translations_in_revision, versions_in_revision
+from gorgan.kit.admin_history import diff_row, translations_in_revision, versions_in_revision
 from newsroom.models import PressRelease
 
 from .models import Agreement, AgreementTranslation, Commitment, CommitmentUpdate, PartnerCity

@@ -20,9 +20,9 @@ from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 
-from gorgan import tracking
-from gorgan.normalize import search_document
-from gorgan.search import keep_search_documents
+from gorgan.kit import tracking
+from gorgan.kit.normalize import search_document
+from gorgan.kit.search import keep_search_documents
 
 BATCH_SIZE = 500
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from gorgan.metadata import PageMeta
+from gorgan.kit.metadata import PageMeta
 
 DESCRIPTION_LENGTH = 300
 

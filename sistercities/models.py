@@ -21,11 +21,11 @@ from parler.fields import TranslationsForeignKey
 from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields, TranslatedFieldsModel
 
-from gorgan import dates, tracking
-from gorgan.search import SearchDocumentField
-from gorgan.slugs import UniqueSlugPerLanguage
-from gorgan.translated import translated_field
-from gorgan.translation_tracking import SourceHashField, SourceTrackedTranslation
+from gorgan.kit import dates, tracking
+from gorgan.kit.search import SearchDocumentField
+from gorgan.kit.slugs import UniqueSlugPerLanguage
+from gorgan.kit.translated import translated_field
+from gorgan.kit.translation_tracking import SourceHashField, SourceTrackedTranslation
 
 from .documents import AgreementDocumentField, document_upload_to, validate_pdf_document
 
@@ -149,7 +149,7 @@ class Agreement(TranslatableModel):
     known; every calendar shows the year (or month) containing that day. In the admin officers
     write just the year or month in their calendar («۱۳۹۷», "2018-07"); it is stored as a day
     inside that period in both calendars (1 July for a year, the 15th for a month: 1 July 2018
-    is 10 Tir 1397). See ``gorgan.admin_dates`` and ``gorgan.dates.format_partial_date``.
+    is 10 Tir 1397). See ``gorgan.kit.admin_dates`` and ``gorgan.kit.dates.format_partial_date``.
     """
 
     class Kind(models.TextChoices):
@@ -501,6 +501,6 @@ reversion.register(Agreement, follow=["translations", "commitments"])
 
 
 # Saves that change these fields have consequences (a document file to delete, an update to
-# record, search documents to rebuild): see gorgan.tracking.
+# record, search documents to rebuild): see gorgan.kit.tracking.
 tracking.track(Agreement, "document", "partner_city")
 tracking.track(Commitment, "status", "sector")

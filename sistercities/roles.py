@@ -1,6 +1,6 @@
 """What each staff role may do with the sister-city tracker."""
 
-from gorgan.roles import ALL, TRANSLATOR, grant, model_permissions
+from gorgan.kit.roles import ALL, TRANSLATOR, grant, model_permissions
 
 INTERNATIONAL_AFFAIRS = "International affairs officer"  # a group name: stable data
 

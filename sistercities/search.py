@@ -3,7 +3,7 @@
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from gorgan import search
+from gorgan.kit import search
 
 from .models import Agreement, Commitment
 

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils import translation
 
-from gorgan.sitemaps import StaticPageSitemap, TranslationSitemap
+from gorgan.kit.sitemaps import StaticPageSitemap, TranslationSitemap
 
 from .models import Agreement
 

@@ -5,7 +5,7 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView
 
-from gorgan.slugs import TranslatedSlugMixin, translated_page_context
+from gorgan.kit.slugs import TranslatedSlugMixin, translated_page_context
 from newsroom.models import PressRelease
 
 from .metadata import agreement_page_meta, index_page_meta

@@ -5,7 +5,7 @@ import pytest
 def _fresh_cache():
     from django.core.cache import cache
 
-    from gorgan.pagecache import recent_fragments
+    from gorgan.kit.pagecache import recent_fragments
 
     cache.clear()
     recent_fragments.clear()

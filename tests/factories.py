@@ -119,7 +119,7 @@ EMPTY_RELEASE_INLINES = {
 
 
 def make_staff(*roles, username=None, **fields):
-    """A staff account in the given role groups (``gorgan.roles``); no roles, no permissions."""
+    """A staff account in the given role groups (``gorgan.kit.roles``); no roles, no permissions."""
     from django.contrib.auth.models import Group, User
 
     user = User.objects.create_user(

@@ -1,7 +1,7 @@
 """The staff role groups.
 
 The groups and their permissions are created and kept up to date by the ``post_migrate``
-sync (``gorgan.roles``), from what each installed app grants; a migration cannot know them
+sync (``gorgan.kit.roles``), from what each installed app grants; a migration cannot know them
 because permissions are only created after the last migration. This migration once did that
 work and is kept, empty, so that existing databases keep a consistent history.
 """

@@ -71,17 +71,17 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Cached pages are answered here, before anything touches the database.
-    "gorgan.pagecache.PageCacheMiddleware",
-    "gorgan.db_router.ReplicaRoutingMiddleware",
-    "gorgan.middleware.CrossOriginResourcePolicyMiddleware",
+    "gorgan.kit.pagecache.PageCacheMiddleware",
+    "gorgan.kit.db_router.ReplicaRoutingMiddleware",
+    "gorgan.kit.middleware.CrossOriginResourcePolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "gorgan.middleware.AdminLanguageMiddleware",
+    "gorgan.kit.middleware.AdminLanguageMiddleware",
     # After the language is known (for its page), before anything reads the body.
-    "gorgan.middleware.RequestSizeLimitMiddleware",
+    "gorgan.kit.middleware.RequestSizeLimitMiddleware",
     # Bounds every wait on the database below it (sessions, users, the login lockout, views)
     # and answers 503, in the page's language, while the database is away.
-    "gorgan.middleware.DatabaseUnavailableMiddleware",
+    "gorgan.kit.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -111,7 +111,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "gorgan.context_processors.site",
+                "gorgan.kit.context_processors.site",
             ],
         },
     },
@@ -124,7 +124,7 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# Waiting on PostgreSQL is bounded (seconds; see gorgan/database.py and docs/operations.md):
+# Waiting on PostgreSQL is bounded (seconds; see gorgan/kit/database.py and docs/operations.md):
 # connecting, and a reused connection's health check, take at most DATABASE_CONNECT_TIMEOUT
 # (2 at least); a statement at most DATABASE_STATEMENT_TIMEOUT in public requests and
 # DATABASE_STAFF_STATEMENT_TIMEOUT in the admin (0: no limit). Management commands
@@ -138,7 +138,7 @@ DATABASE_STAFF_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STAFF_STATEMEN
 DATABASE_SKIP_SECONDS = float(os.environ.get("DATABASE_SKIP_SECONDS", "2"))
 # The site's queries are short; PostgreSQL's JIT compiler spent longer compiling some of them
 # (hundreds of ms) than running them. Server-side parameters let the hottest lookups be
-# prepared once per connection (gorgan.database.prepared); off for a pooler that cannot keep
+# prepared once per connection (gorgan.kit.database.prepared); off for a pooler that cannot keep
 # prepared statements (PgBouncer in transaction mode before 1.21).
 POSTGRESQL_OPTIONS = {
     "options": "-c jit=off",
@@ -148,7 +148,7 @@ POSTGRESQL_OPTIONS = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).update(POSTGRESQL_OPTIONS)
 if os.environ.get("DATABASE_REPLICA_URL"):
-    # Anonymous readers' queries go to a streaming replica; see gorgan/db_router.py.
+    # Anonymous readers' queries go to a streaming replica; see gorgan/kit/db_router.py.
     DATABASES["replica"] = dj_database_url.parse(
         os.environ["DATABASE_REPLICA_URL"],
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
@@ -156,15 +156,15 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     )
     if DATABASES["replica"]["ENGINE"] == "django.db.backends.postgresql":
         DATABASES["replica"].setdefault("OPTIONS", {}).update(POSTGRESQL_OPTIONS)
-    DATABASE_ROUTERS = ["gorgan.db_router.PrimaryReplicaRouter"]
+    DATABASE_ROUTERS = ["gorgan.kit.db_router.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Pages keep rendering from the database while Redis is away (see gorgan/cache.py).
-            "BACKEND": "gorgan.cache.ResilientRedisCache",
+            # Pages keep rendering from the database while Redis is away (see gorgan/kit/cache.py).
+            "BACKEND": "gorgan.kit.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "gorgan",
             "OPTIONS": {
@@ -326,8 +326,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "gorgan.security.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "gorgan.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "gorgan.kit.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "gorgan.kit.security.client_ip"
 AXES_VERBOSE = False
 
 # How long a visitor is asked to wait when the database is unreachable.

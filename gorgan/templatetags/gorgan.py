@@ -4,7 +4,7 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
 
-from gorgan import dates, pagecache
+from gorgan.kit import dates, pagecache
 
 register = template.Library()
 

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.html import json_script
 from js_asset import Media
 
-from gorgan import admin_dates, admin_editor
+from gorgan.kit import admin_dates, admin_editor
 
 register = template.Library()
 

@@ -1,14 +1,14 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from gorgan import metadata
+from gorgan.kit import metadata
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def page_meta(context):
-    """The page's metadata (see ``gorgan.metadata``), defaults filled in."""
+    """The page's metadata (see ``gorgan.kit.metadata``), defaults filled in."""
     return metadata.resolve(context.get("request"), context.get("page_meta"))
 
 

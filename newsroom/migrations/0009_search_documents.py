@@ -3,8 +3,8 @@ import re
 
 from django.db import migrations, models
 
-import gorgan.search
-from gorgan.normalize import search_document
+import gorgan.kit.search
+from gorgan.kit.normalize import search_document
 
 TAG = re.compile(r"<[^>]*>")
 
@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(fill_search_documents, migrations.RunPython.noop, elidable=True),
-        gorgan.search.AddSearchVector(
+        gorgan.kit.search.AddSearchVector(
             model_name="pressreleasetranslation", name="newsroom_release_search_vector"
         ),
     ]

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from gorgan.translation_tracking import SOURCE_LANGUAGE, text_hash
+from gorgan.kit.translation_tracking import SOURCE_LANGUAGE, text_hash
 
 
 def add_persian_labels(apps, schema_editor):

@@ -2,7 +2,7 @@
 
 The documents now list a text's words in order and then the other forms of its words: hamza
 spellings, the ezafe «ه‌ی» folded, suffixes written apart indexed alone too (see
-``gorgan.normalize``). The same rebuild is ``manage.py update_search_documents``.
+``gorgan.kit.normalize``). The same rebuild is ``manage.py update_search_documents``.
 
 Each batch of releases is committed on its own (the migration is not atomic), so editors are
 not locked out while a large archive is re-indexed; until it ends, the releases not yet done
@@ -18,7 +18,7 @@ import re
 
 from django.db import migrations
 
-from gorgan.normalize import search_document
+from gorgan.kit.normalize import search_document
 
 TAG = re.compile(r"<[^>]*>")
 BATCH_SIZE = 500

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from gorgan import pagecache, tracking
+from gorgan.kit import pagecache, tracking
 
 COMMENT_MAX_LENGTH = 2000
 NAME_MAX_LENGTH = 80

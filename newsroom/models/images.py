@@ -13,8 +13,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
-from gorgan import imaging
-from gorgan.translation_tracking import SourceHashField
+from gorgan.kit import imaging
+from gorgan.kit.translation_tracking import SourceHashField
 from newsroom import renditions
 from newsroom.uploads import CleanedImage, ImageFileField
 

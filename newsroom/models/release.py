@@ -14,11 +14,11 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFieldsModel
 from taggit.managers import TaggableManager
 
-from gorgan.database import CompiledQuery
-from gorgan.search import SearchDocumentField
-from gorgan.slugs import UniqueSlugPerLanguage
-from gorgan.translated import translated_field
-from gorgan.translation_tracking import SourceTrackedTranslation
+from gorgan.kit.database import CompiledQuery
+from gorgan.kit.search import SearchDocumentField
+from gorgan.kit.slugs import UniqueSlugPerLanguage
+from gorgan.kit.translated import translated_field
+from gorgan.kit.translation_tracking import SourceTrackedTranslation
 from newsroom.sanitize import sanitize_body
 
 from .similar import similar_releases

@@ -10,7 +10,7 @@ from parler.models import TranslatableModel, TranslatedFields
 from taggit.models import TagBase, TaggedItemBase
 from taggit.utils import _parse_tags
 
-from gorgan.translation_tracking import SourceHashField
+from gorgan.kit.translation_tracking import SourceHashField
 
 # The commas of the languages the editors type in: Persian «،», Chinese «，» and «、».
 TAG_SEPARATORS = str.maketrans({"،": ",", "，": ",", "、": ","})
@@ -121,7 +121,7 @@ class TaggedReleaseQuerySet(models.QuerySet):
         ``tag_label_language`` says which language the label is in: the requested one, or
         Persian when the tag has no translation in it (pages mark such labels with ``lang``).
         """
-        from gorgan.translated import translated_field
+        from gorgan.kit.translated import translated_field
 
         translations = Tag._parler_meta.root_model
         # A tag with no translation at all (one written without ``save()``) shows its

@@ -2,8 +2,8 @@ from django.conf import settings
 from django.db import migrations, models
 from django.utils import translation
 
-import gorgan.search
-from gorgan.normalize import search_document
+import gorgan.kit.search
+from gorgan.kit.normalize import search_document
 
 HELP_TEXT = "Normalised text that the site search looks through; kept current on save."
 
@@ -77,10 +77,10 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(fill_search_documents, migrations.RunPython.noop, elidable=True),
-        gorgan.search.AddSearchVector(
+        gorgan.kit.search.AddSearchVector(
             model_name="agreementtranslation", name="sistercities_agreement_search_vector"
         ),
-        gorgan.search.AddSearchVector(
+        gorgan.kit.search.AddSearchVector(
             model_name="commitmenttranslation", name="sistercities_commitment_search_vector"
         ),
     ]

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from gorgan.roles import EDITOR
+from gorgan.kit.roles import EDITOR
 from newsroom.models import PressRelease
 from sistercities.models import Agreement
 from tests.factories import make_release, make_staff

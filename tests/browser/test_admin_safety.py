@@ -7,7 +7,7 @@ import pytest
 import reversion
 from playwright.sync_api import expect
 
-from gorgan.roles import EDITOR
+from gorgan.kit.roles import EDITOR
 from newsroom.models import PressRelease
 from tests.browser.test_journeys import EDITOR_AREA, sign_in
 from tests.factories import make_release, make_staff

@@ -2,7 +2,7 @@
 
 import pytest
 
-from gorgan.roles import EDITOR
+from gorgan.kit.roles import EDITOR
 from newsroom.models import PressRelease
 from tests.factories import make_office, make_release, make_section, make_staff
 

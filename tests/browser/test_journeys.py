@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import translation
 from playwright.sync_api import expect
 
-from gorgan.roles import EDITOR, WRITER
+from gorgan.kit.roles import EDITOR, WRITER
 from newsroom.models import Comment, PressRelease
 from sistercities.models import Agreement, Commitment
 from tests.factories import make_office, make_section, make_staff

@@ -1,4 +1,4 @@
-"""Dates in the admin: read and written in the staff member's calendar (gorgan/admin_dates.py)."""
+"""Dates in the admin: read and written in the staff member's calendar (gorgan.kit.admin_dates)."""
 
 import datetime
 
@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from gorgan import admin_dates
+from gorgan.kit import admin_dates
 
 UTC = datetime.UTC
 # «۱۰ دی ۱۴۰۵ ساعت ۹» in Tehran.

@@ -15,8 +15,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from parler.admin import TranslatableAdmin
 
+from gorgan.kit.roles import EDITOR, TRANSLATOR, WRITER
 from gorgan.models import Service
-from gorgan.roles import EDITOR, TRANSLATOR, WRITER
 from newsroom.models import Image
 from sistercities.models import Agreement, Commitment, PartnerCity
 from sistercities.roles import INTERNATIONAL_AFFAIRS

@@ -8,7 +8,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.test import Client, override_settings
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from gorgan.cache import ResilientRedisCache
+from gorgan.kit.cache import ResilientRedisCache
 from tests.factories import make_release
 
 
@@ -136,7 +136,7 @@ def test_pages_render_while_redis_is_down(client, settings, page_cache, page_par
     release = make_release()
     broken_cache = {
         "default": {
-            "BACKEND": "gorgan.cache.ResilientRedisCache",
+            "BACKEND": "gorgan.kit.cache.ResilientRedisCache",
             "LOCATION": f"redis://127.0.0.1:{closed_port()}/7",
         }
     }
@@ -151,7 +151,7 @@ def test_pages_render_while_redis_is_down(client, settings, page_cache, page_par
 def test_database_error_outside_a_view_also_gives_503(rf):
     from django.db import OperationalError
 
-    from gorgan.availability import server_error
+    from gorgan.kit.availability import server_error
 
     try:
         raise OperationalError("server closed the connection unexpectedly")
@@ -162,7 +162,7 @@ def test_database_error_outside_a_view_also_gives_503(rf):
 
 
 def test_other_errors_give_the_500_page(rf):
-    from gorgan.availability import server_error
+    from gorgan.kit.availability import server_error
 
     try:
         raise ValueError("a bug")

@@ -6,8 +6,8 @@ import polib
 import pytest
 from django.core.management import CommandError, call_command
 
-from gorgan import translation_tracking as tracking
-from gorgan.translation_tracking import text_hash
+from gorgan.kit import translation_tracking as tracking
+from gorgan.kit.translation_tracking import text_hash
 from newsroom.models import PressRelease
 from tests.factories import make_office, make_release, make_section, make_tag
 

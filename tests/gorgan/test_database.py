@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from gorgan import search
+from gorgan.kit import search
 from newsroom.models import PressRelease
 from tests.factories import make_release
 

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from gorgan.dates import format_date, localize_digits
+from gorgan.kit.dates import format_date, localize_digits
 
 DAY = datetime.date(2026, 11, 26)
 

@@ -4,7 +4,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.factories import make_release
 
-ROUTER = ["gorgan.db_router.PrimaryReplicaRouter"]
+ROUTER = ["gorgan.kit.db_router.PrimaryReplicaRouter"]
 
 
 def queries_per_alias(client, url, **extra):

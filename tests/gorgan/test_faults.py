@@ -24,9 +24,9 @@ from django.http import HttpResponse
 from django.test import Client, override_settings
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from gorgan import database
-from gorgan.cache import CacheSkipped, ResilientRedisCache
-from gorgan.middleware import DatabaseUnavailableMiddleware
+from gorgan.kit import database
+from gorgan.kit.cache import CacheSkipped, ResilientRedisCache
+from gorgan.kit.middleware import DatabaseUnavailableMiddleware
 from newsroom import antispam
 from newsroom.models import Comment
 from tests.factories import make_release
@@ -144,7 +144,7 @@ def test_pages_render_and_comments_refuse_with_redis_away(client, proxy, fault):
     release = make_release()
     away = {
         "default": {
-            "BACKEND": "gorgan.cache.ResilientRedisCache",
+            "BACKEND": "gorgan.kit.cache.ResilientRedisCache",
             "LOCATION": f"redis://{hole.address}/6",
             "OPTIONS": {"socket_timeout": 0.2, "socket_connect_timeout": 0.2, "skip_seconds": 60},
         }

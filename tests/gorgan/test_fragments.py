@@ -1,4 +1,4 @@
-"""Parts of pages rendered once per content generation (``gorgan.pagecache.cached_fragment``).
+"""Parts of pages rendered once per content generation (``gorgan.kit.pagecache.cached_fragment``).
 
 The page cache is off in these tests: they are about the requests it does not answer (a page
 not cached yet, a reader with a session).
@@ -9,8 +9,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from gorgan import dates, pagecache
-from gorgan.pagecache import RecentFragments
+from gorgan.kit import dates, pagecache
+from gorgan.kit.pagecache import RecentFragments
 from newsroom import preview
 from newsroom.models import Comment, PressRelease
 from tests.factories import make_comment, make_release, make_site_identity, make_tag

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from gorgan import identity
+from gorgan.kit import identity
 from gorgan.models import Service, SiteIdentity
 from tests.factories import make_release, make_service, make_site_identity
 

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image
 
-from gorgan import imaging
+from gorgan.kit import imaging
 
 
 def encoded(size, image_format, colour=(30, 90, 160)):

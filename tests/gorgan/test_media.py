@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.management import call_command
 
-from gorgan.media import file_fields, nested_prefixes, walk
+from gorgan.kit.media import file_fields, nested_prefixes, walk
 from newsroom import renditions
 from newsroom.models import Image
 from tests.newsroom.factories import make_image, stored_files

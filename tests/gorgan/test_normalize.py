@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gorgan.normalize import apart, fold, ideograph_tokens, search_document, words
+from gorgan.kit.normalize import apart, fold, ideograph_tokens, search_document, words
 
 
 @pytest.mark.parametrize(

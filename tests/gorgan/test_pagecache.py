@@ -7,8 +7,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from gorgan.pagecache import GENERATION_KEY
-from gorgan.roles import EDITOR
+from gorgan.kit.pagecache import GENERATION_KEY
+from gorgan.kit.roles import EDITOR
 from newsroom import antispam, preview
 from newsroom.models import Comment, PressRelease
 from tests.admin_forms import admin_form_data

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from gorgan.dates import format_partial_date
+from gorgan.kit.dates import format_partial_date
 
 MID_1397 = datetime.date(2018, 7, 1)
 

@@ -1,10 +1,10 @@
-"""The role groups follow the table in gorgan/roles.py, whatever is installed."""
+"""The role groups follow the table in gorgan/kit/roles.py, whatever is installed."""
 
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management.sql import emit_post_migrate_signal
 
-from gorgan import roles
+from gorgan.kit import roles
 
 
 def permissions_of(name):

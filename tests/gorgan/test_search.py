@@ -8,7 +8,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gorgan import search
+from gorgan.kit import search
 from gorgan.models import SearchSpelling
 from newsroom.models import PressRelease
 from tests.factories import make_release, make_tag

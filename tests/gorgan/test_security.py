@@ -4,7 +4,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from gorgan.roles import EDITOR
+from gorgan.kit.roles import EDITOR
 from tests.factories import make_staff
 
 SET_LANGUAGE_URL = "/i18n/setlang/"

@@ -1,4 +1,4 @@
-"""E-service icons take the same safe path as every uploaded picture (``gorgan.imaging``)."""
+"""E-service icons take the same safe path as every uploaded picture (``gorgan.kit.imaging``)."""
 
 import hashlib
 from io import BytesIO

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from gorgan import sitemaps
+from gorgan.kit import sitemaps
 from newsroom.models import PressRelease
 from tests.factories import make_release, make_tag
 

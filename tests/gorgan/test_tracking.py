@@ -1,9 +1,9 @@
-"""Field tracking (gorgan.tracking), through a model that uses it: a comment's status."""
+"""Field tracking (gorgan.kit.tracking), through a model that uses it: a comment's status."""
 
 import pytest
 from django.core import serializers
 
-from gorgan import tracking
+from gorgan.kit import tracking
 from newsroom.models import Comment
 from tests.factories import make_comment, make_release
 

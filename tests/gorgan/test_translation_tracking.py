@@ -2,7 +2,7 @@
 
 import pytest
 
-from gorgan import translation_tracking as tracking
+from gorgan.kit import translation_tracking as tracking
 from newsroom.models import PressRelease, PressReleaseTranslation, Tag
 from tests.factories import make_release, make_tag
 

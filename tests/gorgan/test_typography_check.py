@@ -3,7 +3,7 @@
 import pytest
 from django.utils import translation
 
-from gorgan import typography
+from gorgan.kit import typography
 from newsroom import demo_loader
 
 ZWNJ = "\u200c"

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from gorgan.roles import TRANSLATOR
+from gorgan.kit.roles import TRANSLATOR
 from newsroom.admin import TagFilter
 from newsroom.models import PressRelease
 from tests.factories import make_office, make_release, make_section, make_staff, make_tag

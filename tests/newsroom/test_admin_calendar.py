@@ -9,8 +9,8 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.utils import timezone, translation
 
-from gorgan.admin_dates import format_moment
-from gorgan.roles import TRANSLATOR, WRITER
+from gorgan.kit.admin_dates import format_moment
+from gorgan.kit.roles import TRANSLATOR, WRITER
 from newsroom.models import PressRelease
 from tests.admin_forms import admin_form_data
 from tests.factories import make_comment, make_release, make_staff

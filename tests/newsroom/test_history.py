@@ -3,7 +3,7 @@
 import pytest
 from reversion.models import Version
 
-from gorgan.roles import EDITOR, WRITER
+from gorgan.kit.roles import EDITOR, WRITER
 from newsroom.models import PressRelease, RetiredSlug
 from tests.admin_forms import admin_form_data
 from tests.factories import make_release, make_staff

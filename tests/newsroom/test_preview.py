@@ -10,7 +10,7 @@ from django.core import signing
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from gorgan.roles import EDITOR, TRANSLATOR, WRITER
+from gorgan.kit.roles import EDITOR, TRANSLATOR, WRITER
 from newsroom import preview
 from newsroom.models import PressRelease
 from tests.factories import make_release, make_staff, make_tag

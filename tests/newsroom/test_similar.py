@@ -7,7 +7,7 @@ from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from gorgan.roles import EDITOR, WRITER
+from gorgan.kit.roles import EDITOR, WRITER
 from newsroom import article
 from newsroom.models import PressRelease, SimilarReleasePin
 from tests.factories import make_release, make_staff, make_tag

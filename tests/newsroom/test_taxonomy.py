@@ -5,7 +5,7 @@ import importlib
 import pytest
 from django.apps import apps
 
-from gorgan import translation_tracking as tracking
+from gorgan.kit import translation_tracking as tracking
 from newsroom.models import Tag
 from tests.factories import make_release
 

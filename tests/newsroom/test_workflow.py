@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from gorgan.roles import EDITOR, TRANSLATOR, WRITER
+from gorgan.kit.roles import EDITOR, TRANSLATOR, WRITER
 from newsroom.models import Comment, PressRelease, StatusChange
 from sistercities.roles import INTERNATIONAL_AFFAIRS
 from tests.factories import (

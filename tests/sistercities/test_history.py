@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from reversion.models import Version
 
-from gorgan.roles import TRANSLATOR
+from gorgan.kit.roles import TRANSLATOR
 from sistercities.models import Agreement, Commitment
 from sistercities.roles import INTERNATIONAL_AFFAIRS
 from tests.admin_forms import admin_form_data

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from gorgan.roles import EDITOR, TRANSLATOR, WRITER
+from gorgan.kit.roles import EDITOR, TRANSLATOR, WRITER
 from sistercities.models import Agreement, Commitment
 from sistercities.roles import INTERNATIONAL_AFFAIRS
 from tests.admin_forms import admin_form_data

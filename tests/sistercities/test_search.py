@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from gorgan import search
+from gorgan.kit import search
 from sistercities.models import Agreement
 from tests.sistercities.factories import make_agreement, make_commitment, set_text
 

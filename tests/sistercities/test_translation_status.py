@@ -5,8 +5,8 @@ import json
 import pytest
 from django.core.management import call_command
 
-from gorgan import translation_tracking as tracking
-from gorgan.translation_registry import entry_for
+from gorgan.kit import translation_tracking as tracking
+from gorgan.kit.translation_registry import entry_for
 from tests.sistercities.factories import make_agreement, make_commitment
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand
 
-from gorgan.media import orphaned_files
+from gorgan.kit.media import orphaned_files
 
 
 class Command(BaseCommand):

@@ -3,8 +3,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from gorgan.content_po import export_content
-from gorgan.translation_tracking import SOURCE_LANGUAGE
+from gorgan.kit.content_po import export_content
+from gorgan.kit.translation_tracking import SOURCE_LANGUAGE
 
 
 class Command(BaseCommand):

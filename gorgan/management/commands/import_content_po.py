@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from gorgan.content_po import import_file
+from gorgan.kit.content_po import import_file
 
 
 class Command(BaseCommand):

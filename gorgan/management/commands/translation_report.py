@@ -5,7 +5,7 @@ import json
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from gorgan.translation_report import build_report
+from gorgan.kit.translation_report import build_report
 
 
 class Command(BaseCommand):

@@ -18,7 +18,7 @@ meet in one form:
   indexed with the other two, so the bare spellings find it and it finds them; a hamza after a
   final alef is dropped («ارتقاء» is «ارتقا»);
 * «آ» is «ا»: readers often type without the madda. «آن» and «ان» are then one word, which is
-  harmless alone («ان» is not a word) and never made a part of a compound (see gorgan.search);
+  harmless alone («ان» is not a word) and never made a part of a compound (see gorgan.kit.search);
 * an English possessive «'s» is not a word: «Municipality's» is «municipality».
 
 A word made of several parts is indexed both whole and by its non-affix parts, so «شود» finds

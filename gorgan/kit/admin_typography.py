@@ -2,7 +2,7 @@
 
 A model admin lists its translated text fields in ``typography_fields``. In the Persian form
 ``static/js/typography-check.js`` sends them to a staff-only JSON endpoint and shows each
-proposal (``gorgan.typography``) with a box to tick; the endpoint makes only the ticked
+proposal (``gorgan.kit.typography``) with a box to tick; the endpoint makes only the ticked
 ones, and the page puts the result back in the form, to be saved as usual. Saving never
 changes the text: it only warns, without blocking, about the proposals that remain.
 """
@@ -18,7 +18,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
-from gorgan import typography
+from gorgan.kit import typography
 
 
 class TypographyCheckAdminMixin:

@@ -16,7 +16,7 @@ from django.core.cache.backends.redis import RedisSerializer
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from gorgan.availability import CircuitBreaker
+from gorgan.kit.availability import CircuitBreaker
 
 logger = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ import polib
 from django.conf import settings
 from django.utils import translation
 
-from gorgan import translation_tracking as tracking
-from gorgan.translation_registry import registered_content
+from gorgan.kit import translation_tracking as tracking
+from gorgan.kit.translation_registry import registered_content
 
 CATALOG_DOMAINS = ("django", "djangojs")
 

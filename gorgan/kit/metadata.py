@@ -21,7 +21,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from gorgan import pagecache
+from gorgan.kit import pagecache
 
 OPEN_GRAPH_LOCALES = {"fa": "fa_IR", "en": "en_US", "zh-hans": "zh_CN"}
 # The site card: what link previews show for a page without a picture of its own.

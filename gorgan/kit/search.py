@@ -3,13 +3,13 @@
 Every app that has public things worth finding registers a :class:`SearchSource` (usually a
 :class:`TranslatedDocumentSource`) from its ``AppConfig.ready()``::
 
-    from gorgan import search
+    from gorgan.kit import search
     search.register(PressReleaseSearch())
 
 Each source returns its best matches; the search page merges them by rank, newest first among
 equals, and loads only the objects shown on the current page.
 
-Indexed text and queries are normalised by :mod:`gorgan.normalize`; the query then also
+Indexed text and queries are normalised by :mod:`gorgan.kit.normalize`; the query then also
 tries the other ways its words may be written (:class:`Term`), including the spelling list
 that staff edit in the admin (``SearchSpelling``), so that list needs no re-indexing. On
 PostgreSQL the normalised document is searched through a stored ``tsvector`` with a GIN index
@@ -39,7 +39,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from gorgan import normalize
+from gorgan.kit import normalize
 
 logger = logging.getLogger(__name__)
 

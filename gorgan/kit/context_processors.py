@@ -1,6 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
-from gorgan import identity
+from gorgan.kit import identity
 
 
 def site(request):

@@ -37,7 +37,7 @@ from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from parler.signals import post_translation_save, pre_translation_save
 
-from gorgan import tracking
+from gorgan.kit import tracking
 
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
 HASH_LENGTH = 16
@@ -141,7 +141,7 @@ def _current_source_hash(translation):
 
 @receiver(class_prepared, dispatch_uid="gorgan-translation-watch")
 def watch_tracked_translations(sender, **kwargs):
-    """Let every tracked translation model know its text as stored (``gorgan.tracking``)."""
+    """Let every tracked translation model know its text as stored (``gorgan.kit.tracking``)."""
     if is_tracked(sender):
         tracking.track(sender, *source_field_names(sender))
 

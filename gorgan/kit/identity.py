@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext
 
-from gorgan import pagecache
+from gorgan.kit import pagecache
 
 logger = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 Apps add their sections from ``AppConfig.ready()``::
 
-    from gorgan import sitemaps
+    from gorgan.kit import sitemaps
     sitemaps.register("releases", PressReleaseSitemap)
 
 A URL lists as ``hreflang`` alternates only the languages its item is translated into, plus

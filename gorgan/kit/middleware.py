@@ -8,13 +8,13 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from gorgan.availability import (
+from gorgan.kit.availability import (
     DATABASE_ERRORS,
     CircuitBreaker,
     database_unavailable_response,
     is_unreachable,
 )
-from gorgan.database import bounded_waits
+from gorgan.kit.database import bounded_waits
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +105,7 @@ class DatabaseUnavailableMiddleware:
     the 503 page speaks the page's language, and every other wait is bounded: statements by
     ``DATABASE_STATEMENT_TIMEOUT`` (in the admin ``DATABASE_STAFF_STATEMENT_TIMEOUT``),
     connecting and the health check of a reused connection by ``DATABASE_CONNECT_TIMEOUT``
-    (see ``gorgan.database.bounded_waits``). A connection that failed is dropped, so the site
+    (see ``gorgan.kit.database.bounded_waits``). A connection that failed is dropped, so the site
     recovers by itself when the database returns.
     """
 

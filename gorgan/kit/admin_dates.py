@@ -29,7 +29,7 @@ from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from gorgan import dates
+from gorgan.kit import dates
 
 LATIN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _NUMERIC = re.compile(
@@ -62,7 +62,7 @@ def parse(text, language_code=None, *, with_time=False):
 
     ``parts`` is a naive ``datetime`` (``with_time``) or a ``date``; a date written to
     the year or month only is represented by a day inside that period in both calendars
-    (1 July of the year, the 15th of the month), as ``gorgan.dates.format_partial_date``
+    (1 July of the year, the 15th of the month), as ``gorgan.kit.dates.format_partial_date``
     expects. Raises ``ValueError`` for text that is not such a date.
     """
     persian = dates.uses_persian(language_code)

@@ -33,7 +33,7 @@ from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import timezone, translation
 from django.utils.encoding import escape_uri_path
 
-from gorgan.cache import UNREACHABLE
+from gorgan.kit.cache import UNREACHABLE
 
 GENERATION_KEY = "pagecache:generation"
 NEXT_PUBLICATION_KEY = "pagecache:next-publication"

@@ -25,8 +25,8 @@ from django.db import DatabaseError, transaction
 from django.utils import translation
 from django.utils.text import slugify
 
-from gorgan import translation_tracking as tracking
-from gorgan.translation_registry import entry_for, registered_content
+from gorgan.kit import translation_tracking as tracking
+from gorgan.kit.translation_registry import entry_for, registered_content
 
 HASH_COMMENT = "source-hash:"
 HASH_PATTERN = re.compile(r"^source-hash:\s*([0-9a-f]+)\s*$", re.MULTILINE)

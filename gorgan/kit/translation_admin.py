@@ -11,8 +11,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language_info, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from gorgan import translation_tracking as tracking
-from gorgan.dates import localize_digits
+from gorgan.kit import translation_tracking as tracking
+from gorgan.kit.dates import localize_digits
 
 STATUS_LABELS = {
     tracking.SOURCE: pgettext_lazy("translation status", "original"),
