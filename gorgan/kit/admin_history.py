@@ -36,6 +36,8 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from gorgan.kit import admin_dates
+
 _WORDS = re.compile(r"\s+|[^\s<>]+|<[^>]*>|[<>]")
 
 
@@ -269,6 +271,7 @@ class VersionHistoryAdminMixin(ChangeMessageAdminMixin):
     # Restoring: say first what will change; keep later translations and live addresses.
 
     revision_form_template = "admin/history/revision_form.html"
+    recover_list_template = "admin/history/recover_list.html"
 
     def restore_notes(self, plan):
         """Extra warnings for the restore page (the model's admin adds its own)."""
@@ -298,7 +301,16 @@ class VersionHistoryAdminMixin(ChangeMessageAdminMixin):
                 str(dict(settings.LANGUAGES)[code]) for code in plan.later_languages
             ),
         } | (extra_context or {})
-        return super().revision_view(request, object_id, version_id, extra_context)
+        response = super().revision_view(request, object_id, version_id, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            # reversion words the restore's comment with a Gregorian date: say it in the
+            # staff member's calendar, as the rest of the history does.
+            restored = Version.objects.get_for_object(obj).select_related("revision").first()
+            restored.revision.comment = gettext(
+                "Reverted to previous version, saved on %(datetime)s"
+            ) % {"datetime": admin_dates.format_moment(version.revision.date_created)}
+            restored.revision.save(update_fields=["comment"])
+        return response
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

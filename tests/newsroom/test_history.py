@@ -3,6 +3,7 @@
 import pytest
 from reversion.models import Version
 
+from gorgan.kit import admin_dates
 from gorgan.kit.roles import EDITOR, WRITER
 from newsroom.models import PressRelease, RetiredSlug
 from tests.admin_forms import admin_form_data
@@ -249,3 +250,33 @@ def test_restoring_removes_later_translations_only_when_asked(
     assert PressRelease.objects.get(pk=release.pk).get_available_languages().count() == 1
     # The English address does not break: it leads to the release.
     assert client.get("/en/news/first-address/").status_code == 301
+
+
+def test_restore_comment_gives_the_date_in_the_staff_members_calendar(editor_client):
+    editor_client.cookies["django_language"] = "fa"
+    release = make_release(status=Status.DRAFT)
+    save_titles(editor_client, release, fa="نسخه یک", en="Version one")
+    first = versions_of(release).last()
+    save_titles(editor_client, release, fa="نسخه دو", en="Version two")
+
+    editor_client.post(
+        f"{CHANGELIST_URL}{release.pk}/history/{first.pk}/",
+        release_form(PressRelease.objects.get(pk=release.pk), title="نسخه یک"),
+    )
+
+    comment = versions_of(release).last().revision.comment
+    saved_on = first.revision.date_created
+    assert admin_dates.format_moment(saved_on, "fa") in comment
+    assert str(saved_on.year) not in comment
+
+
+def test_recover_list_gives_dates_in_the_staff_members_calendar(editor_client):
+    release = make_release(status=Status.PUBLISHED)
+    editor_client.post(f"{CHANGELIST_URL}{release.pk}/delete/", {"post": "yes"})
+    editor_client.cookies["django_language"] = "fa"
+
+    listing = editor_client.get(f"{CHANGELIST_URL}recover/").content.decode()
+
+    deleted_on = Version.objects.get_deleted(PressRelease).get().revision.date_created
+    assert admin_dates.format_moment(deleted_on, "fa") in listing
+    assert str(deleted_on.year) not in listing
