@@ -78,7 +78,9 @@ class RequestSizeLimitMiddleware:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             return HttpResponse(status=400)
-        if length > settings.MAX_REQUEST_BODY_SIZE:
+        # The proxy in front refuses larger bodies itself and hands the refusal on (without
+        # the body) so that it reads in the visitor's language: deploy/nginx.
+        if length > settings.MAX_REQUEST_BODY_SIZE or request.META.get("HTTP_X_REQUEST_TOO_LARGE"):
             return self.too_large(request)
         return self.get_response(request)
 

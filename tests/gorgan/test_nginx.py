@@ -247,3 +247,22 @@ def test_files_through_nginx_carry_the_documented_headers(nginx):
     assert get(nginx, "/media/releases/budget.pdf")[1]["Content-Disposition"] == "attachment"
     assert "Content-Disposition" not in get(nginx, "/media/releases/photo.jpg")[1]
     assert get(nginx, "/media/agreements/signed.pdf")[0] == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_body_over_the_limit_gets_the_apps_translated_page_through_nginx(nginx):
+    connection = http.client.HTTPConnection("127.0.0.1", nginx, timeout=20)
+    try:
+        # nginx refuses on the announced length alone, before any of the body is sent.
+        connection.putrequest("POST", "/fa/")
+        connection.putheader("Content-Type", "application/octet-stream")
+        connection.putheader("Content-Length", str(26 * 1024 * 1024))
+        connection.endheaders()
+        response = connection.getresponse()
+        status, body = response.status, response.read().decode()
+    finally:
+        connection.close()
+
+    assert status == 413
+    assert '<html lang="fa" dir="rtl">' in body
+    assert "۲۵٫۰" in body or "۲۵.۰" in body
