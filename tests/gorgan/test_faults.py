@@ -10,8 +10,6 @@ the point of these tests: a fault must cost seconds at most, never a hung worker
 import os
 import runpy
 import socket
-import subprocess
-import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,6 +29,7 @@ from newsroom import antispam
 from newsroom.models import Comment
 from tests.factories import make_release
 from tests.faultproxy import BLACKHOLE, DELAY, PASS, REFUSE, FaultProxy
+from tests.settings_shell import run_in_shell
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -334,24 +333,17 @@ def test_postgresql_connections_give_up_connecting_after_the_connect_timeout():
         "from django.conf import settings; o = settings.DATABASES['default']['OPTIONS'];"
         "print(o['connect_timeout'], settings.CACHES['default']['OPTIONS'])"
     )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-v", "0", "-c", script],
-        cwd=ROOT,
-        env=os.environ
-        | {
-            "DJANGO_SETTINGS_MODULE": "gorgan.settings.dev",
+    output = run_in_shell(
+        script,
+        {
             "DATABASE_URL": "postgres://gorgan@127.0.0.1:5432/gorgan",
             "DATABASE_CONNECT_TIMEOUT": "3",
             "REDIS_URL": "redis://127.0.0.1:6379/0",
             "REDIS_TIMEOUT": "0.15",
         },
-        capture_output=True,
-        text=True,
-        timeout=60,
     )
 
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split(" ", 1) == [
+    assert output.split(" ", 1) == [
         "3",
         "{'socket_connect_timeout': 0.15, 'socket_timeout': 0.15, 'skip_seconds': 3.0}\n",
     ]
@@ -364,20 +356,13 @@ def test_object_storage_waits_are_bounded():
         "c = s.connection.meta.client.meta.config;"
         "print(c.connect_timeout, c.read_timeout, c.retries['total_max_attempts'])"
     )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-v", "0", "-c", script],
-        cwd=ROOT,
-        env=os.environ
-        | {
-            "DJANGO_SETTINGS_MODULE": "gorgan.settings.dev",
+    output = run_in_shell(
+        script,
+        {
             "AWS_STORAGE_BUCKET_NAME": "gorgan-media",
             "AWS_S3_ENDPOINT_URL": "https://objects.example.org",
             "AWS_S3_READ_TIMEOUT": "7",
         },
-        capture_output=True,
-        text=True,
-        timeout=60,
     )
 
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["2.0", "7.0", "2"]
+    assert output.split() == ["2.0", "7.0", "2"]

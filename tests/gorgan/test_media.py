@@ -1,8 +1,5 @@
 """clean_orphaned_media: finds stored files no row refers to, and removes them on request."""
 
-import os
-import subprocess
-import sys
 from io import StringIO
 from pathlib import Path
 
@@ -15,6 +12,7 @@ from gorgan.kit.media import file_fields, nested_prefixes, walk
 from newsroom import renditions
 from newsroom.models import Image
 from tests.newsroom.factories import make_image, stored_files
+from tests.settings_shell import run_in_shell
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -98,20 +96,13 @@ def test_naming_a_bucket_moves_media_to_object_storage():
         "from django.core.files.storage import storages; s = storages['default'];"
         "print(type(s).__name__, s.url('images/a.jpg'))"
     )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-v", "0", "-c", script],
-        cwd=ROOT,
-        env=os.environ
-        | {
-            "DJANGO_SETTINGS_MODULE": "gorgan.settings.dev",
+    output = run_in_shell(
+        script,
+        {
             "AWS_STORAGE_BUCKET_NAME": "gorgan-media",
             "AWS_S3_ENDPOINT_URL": "https://objects.example.org",
             "AWS_S3_CUSTOM_DOMAIN": "media.example.org",
         },
-        capture_output=True,
-        text=True,
-        timeout=60,
     )
 
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["S3Storage", "https://media.example.org/images/a.jpg"]
+    assert output.split() == ["S3Storage", "https://media.example.org/images/a.jpg"]
