@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install messages catalogs check-translations lint format clean bench bench-nginx restore-drill bench-memory bench-latency bench-upload fault-drill
+.PHONY: demo test install messages catalogs check-translations lint format clean bench bench-nginx restore-drill bench-memory bench-latency bench-upload fault-drill bench-crawl bench-churn
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,14 @@ clean:
 
 bench: $(STAMP)
 	bench/run.sh
+
+# An archive crawl: every request a different article; PEER_URLS=file crawls the peer too.
+bench-crawl: $(STAMP)
+	bench/crawl.sh $(PEER_URLS)
+
+# Readers with the page cache on, with and without an editor saving a release every 2 s.
+bench-churn: $(STAMP)
+	bench/churn.sh
 
 bench-nginx: $(STAMP)
 	bench/nginx.sh

@@ -230,7 +230,7 @@ def milliseconds(seconds):
     return f"{seconds * 1000:.0f}"
 
 
-UNCACHED = {"PAGE_CACHE_SECONDS": "0", "FRAGMENT_CACHE_SECONDS": "0"}
+UNCACHED = {"PAGE_CACHE_SECONDS": "0", "STORED_PARTS": "off"}
 
 
 @contextlib.contextmanager

@@ -47,13 +47,13 @@ prepare_database() {
 }
 
 start_server() { # $1 = page cache seconds, $2 = REDIS_URL (empty: local memory),
-                 # $3 = page-part cache seconds (default 3600; 0 renders every part every time).
+                 # $3 = stored parts "on" (default) or "off" (every part rendered every time).
                  # Refuses to measure whatever else may be answering on the port.
     if curl -s -o /dev/null "http://$BIND/"; then
         echo "bench: $BIND is taken by another server; stop it first" >&2
         exit 1
     fi
-    PAGE_CACHE_SECONDS="$1" REDIS_URL="$2" FRAGMENT_CACHE_SECONDS="${3:-3600}" \
+    PAGE_CACHE_SECONDS="$1" REDIS_URL="$2" STORED_PARTS="${3:-on}" \
         GUNICORN_BIND="$BIND" \
         GUNICORN_WORKERS="${BENCH_WORKERS:-3}" \
         .venv/bin/gunicorn gorgan.wsgi:application -c deploy/gunicorn.conf.py \
@@ -82,7 +82,16 @@ measure_url() { # $1 = URL, $2 = an extra request header (optional); prints "req
     [ -n "${2:-}" ] && headers+=(-H "$2")
     wrk -t"$THREADS" -c"$CONNS" -d5s "${headers[@]}" "$url" >/dev/null
     wrk -t"$THREADS" -c"$CONNS" -d"${SECONDS_PER_URL}s" --latency "${headers[@]}" \
-        "$url" | awk '
+        "$url" | wrk_summary
+}
+measure_paths() { # $1 = base URL, $2 = file of paths, $3 = order (each|skewed), no warm-up;
+                  # prints "req/s p50 p99 errors"
+    PATHS_FILE="$2" PATHS_ORDER="$3" WRK_THREADS="$THREADS" \
+        wrk -t"$THREADS" -c"$CONNS" -d"${SECONDS_PER_URL}s" --latency -s bench/paths.lua "$1" \
+        | wrk_summary
+}
+wrk_summary() {
+    awk '
         function ms(v,   n, u) { n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
             if (u == "us") return n / 1000; if (u == "ms") return n; if (u == "s") return n * 1000
             return n * 60000 }

@@ -19,7 +19,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 settings.PAGE_CACHE_SECONDS = 0
-settings.FRAGMENT_CACHE_SECONDS = 0  # the queries of a cold rendering
+settings.STORED_PARTS = False  # the queries of a rendering from scratch
 client = Client(HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
 for path in sys.argv[1:]:
     client.get(path)  # warm caches the way a running server would be warm

@@ -8,10 +8,13 @@ class GorganConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from gorgan.kit import database, pagecache, roles, translation_registry
+        from gorgan.kit import database, dependencies, roles, translation_registry
 
-        pagecache.connect_signals()
+        from .models import Service, SiteIdentity
+
         database.connect_signals()
+        dependencies.track_translated(SiteIdentity)
+        dependencies.track_translated(Service)
         post_migrate.connect(roles.sync_role_groups_after_migrate, dispatch_uid="gorgan.sync_roles")
         # City services and the site's identity (name, logo, contact details).
         roles.grant(

@@ -11,10 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
-from gorgan.kit import identity, imaging, search
+from gorgan.kit import imaging, search
 from gorgan.kit.translation_tracking import SourceHashField
 
 SERVICE_IMAGE_MAX_BYTES = 100 * 1024
@@ -150,28 +151,6 @@ def delete_service_icon(sender, instance, **kwargs):
         )
 
 
-def _identity_changed(**kwargs):
-    identity.forget_site_identity()
-    transaction.on_commit(identity.forget_site_identity)
-
-
-def _services_changed(**kwargs):
-    identity.forget_services()
-    transaction.on_commit(identity.forget_services)
-
-
-# Parler saves translations after the master row, so both models' signals clear the cache;
-# clearing again on commit stops a concurrent reader caching the old rows in between.
-for _model in (SiteIdentity, SiteIdentity._parler_meta.root_model):
-    receiver([post_save, post_delete], sender=_model, dispatch_uid=f"forget-{_model.__name__}")(
-        _identity_changed
-    )
-for _model in (Service, Service._parler_meta.root_model):
-    receiver([post_save, post_delete], sender=_model, dispatch_uid=f"forget-{_model.__name__}")(
-        _services_changed
-    )
-
-
 class SearchSpelling(models.Model):
     """Two spellings the site search treats as one word, e.g. two ways to write a name.
 
@@ -225,3 +204,59 @@ def _spellings_changed(**kwargs):
 receiver([post_save, post_delete], sender=SearchSpelling, dispatch_uid="forget-spellings")(
     _spellings_changed
 )
+
+
+class StoredPartQuerySet(models.QuerySet):
+    def current(self):
+        """Parts not past their expiry (the next scheduled publication, for parts that
+        show a list)."""
+        return self.filter(models.Q(expires_at=None) | models.Q(expires_at__gt=timezone.now()))
+
+    def forget(self, dependencies):
+        """Delete the parts that show any of ``dependencies`` (keys, see
+        ``gorgan.kit.dependencies``)."""
+        self.filter(
+            pk__in=StoredPartDependency.objects.filter(dependency__in=dependencies).values("part")
+        ).delete()
+
+
+class StoredPart(models.Model):
+    """A part of a public page rendered once and kept until what it shows changes.
+
+    ``key`` names the part with its language, scheme and host; ``dependencies`` are the keys
+    of what it shows (also in ``StoredPartDependency``, so a change finds it by index).
+    """
+
+    key = models.CharField(_("key"), max_length=64, unique=True)
+    html = models.TextField(_("HTML"))
+    dependencies = models.TextField(_("dependencies"))
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    rendered_at = models.DateTimeField(_("rendered at"), auto_now_add=True)
+
+    objects = StoredPartQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("stored page part")
+        verbose_name_plural = _("stored page parts")
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.key
+
+
+class StoredPartDependency(models.Model):
+    part = models.ForeignKey(
+        StoredPart,
+        verbose_name=_("part"),
+        on_delete=models.CASCADE,
+        related_name="dependency_rows",
+    )
+    dependency = models.CharField(_("dependency"), max_length=200, db_index=True)
+
+    class Meta:
+        verbose_name = _("stored part dependency")
+        verbose_name_plural = _("stored part dependencies")
+        ordering = ["part", "dependency"]
+
+    def __str__(self):
+        return self.dependency

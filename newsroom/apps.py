@@ -7,23 +7,22 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("Newsroom")
 
     def ready(self):
-        from gorgan.kit import metadata, pagecache, search, sitemaps, translation_registry
+        from gorgan.kit import dependencies, metadata, search, sitemaps, translation_registry
 
-        from . import archive, indexing, roles, slug_history, workflow
+        from . import indexing, roles, slug_history, workflow
+        from .dependencies import track_models
         from .search import PressReleaseSearch
         from .sitemaps import PressReleaseSitemap, TagSitemap
 
         workflow.connect_signals()
         indexing.connect_signals()
         slug_history.connect_signals()
-        archive.connect_signals()
         search.register(PressReleaseSearch())
         sitemaps.register("releases", PressReleaseSitemap)
         sitemaps.register("tags", TagSitemap)
         roles.grant_permissions()
-        pagecache.register_content("newsroom", next_publication=next_publication_time)
-        # The tags of releases are taggit's tagged items.
-        pagecache.register_content("taggit")
+        track_models()
+        dependencies.register_schedule(next_publication_time)
         sitemaps.register_page("newsroom:release-list")
         metadata.register_site_feed(
             _("Gorgan Municipality news (RSS)"), "newsroom:feed-rss", "application/rss+xml"

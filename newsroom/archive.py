@@ -1,26 +1,22 @@
 """The news archive by month, in the reader's calendar.
 
-The list of months that have releases is read from the cache. It is rebuilt after any release
-or translation is saved or deleted, and when the next scheduled release goes public (the cache
-entry knows when that is), so it never needs a scan per page view.
+The list of months that have releases is a stored part (``months_box``): counted again only
+after a release changes or a scheduled one goes public, not on each page view.
 """
 
 import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db.models import Count, Min
+from django.db.models import Count
 from django.db.models.functions import TruncDate
-from django.db.models.signals import post_delete, post_save
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from gorgan.kit import dates
-from newsroom.models import PressRelease, PressReleaseTranslation
-
-CACHE_KEY = "newsroom:archive-months:{language}"
-CACHE_SECONDS = 24 * 60 * 60
+from gorgan.kit.parts import stored_parts
+from newsroom.models import PressRelease
 
 
 @dataclass(frozen=True)
@@ -97,31 +93,20 @@ def _count_months(language):
 
 
 def months_with_releases(language=None):
-    """The months with public releases in ``language``, newest first, from the cache."""
-    language = language or translation.get_language()
-    key = CACHE_KEY.format(language=language)
-    now = timezone.now()
-    cached = cache.get(key)
-    if cached is not None and (cached["valid_until"] is None or cached["valid_until"] > now):
-        return cached["months"]
-    months = _count_months(language)
-    # A scheduled release appears by itself, without a save: the list is valid until then.
-    next_release = PressRelease.objects.filter(
-        status=PressRelease.Status.PUBLISHED, publish_at__gt=now
-    ).aggregate(first=Min("publish_at"))["first"]
-    cache.set(key, {"months": months, "valid_until": next_release}, CACHE_SECONDS)
-    return months
+    """The months with public releases in ``language``, newest first."""
+    return _count_months(language or translation.get_language())
 
 
-def forget_months(**kwargs):
-    cache.delete_many([CACHE_KEY.format(language=code) for code, _name in settings.LANGUAGES])
+def months_box(request, month_label=""):
+    """The archive's list of months as HTML (``month_label`` is the page's own month).
 
+    Counting the months reads every public release, so the box is a stored part: rendered
+    again only after a release changes or a scheduled one goes public.
+    """
 
-def connect_signals():
-    for model in (PressRelease, PressReleaseTranslation):
-        post_save.connect(
-            forget_months, sender=model, dispatch_uid=f"archive-save-{model.__name__}"
-        )
-        post_delete.connect(
-            forget_months, sender=model, dispatch_uid=f"archive-delete-{model.__name__}"
-        )
+    def render():
+        context = {"archive_months": months_with_releases(), "month_label": month_label}
+        return render_to_string("newsroom/includes/_archive_months.html", context, request)
+
+    name = f"archive-months|{month_label}"
+    return stored_parts(request, {name: render})[name]

@@ -2,69 +2,45 @@
 
 The detail view shows a published release, the comment view shows it again with a reader's
 refused comment, and the preview view shows a draft through a signed link; each calls
-``render_article()``. The page first reads only the release and its translations; what only
-its parts show (section, names, tags, asides, similar releases, comments, metadata) is read
-where a part is rendered rather than taken from the cache.
+``render_article()``. The page is the release's *parts* (its text with pictures, tags, boxes,
+similar releases and approved comments, and its metadata), which are the same for every
+reader and are stored until something they show changes (``gorgan.kit.parts``), around the
+comment form, which is the reader's own. A draft's parts are never stored.
 """
 
-from django.db.models import prefetch_related_objects
+import functools
+
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
-from django.utils.functional import SimpleLazyObject
 
+from gorgan.kit import dependencies
+from gorgan.kit.parts import stored_parts
 from gorgan.kit.slugs import translated_page_context
 
 from . import antispam, asides
 from .forms import CommentForm
 from .metadata import release_page_meta
-from .models import PressRelease, tagged_items_with_labels
+from .models import Office, PressRelease, tagged_items_with_labels
+from .models.comments import comments_key
 from .models.images import gallery_exists
 from .models.similar import similar_pins_exist
 
 TEMPLATE_NAME = "newsroom/pressrelease_detail.html"
-PAGE_EXTRAS = (
-    "section_name",
-    "office_name",
-    "source_office_name",
-    "has_gallery",
-    "has_similar_pins",
-)
+PAGE_TEMPLATE = "newsroom/includes/_release_page.html"
+META_TEMPLATE = "newsroom/includes/_release_meta.html"
 
 
-def page_content_prefetches():
-    """Tags of an article, with their names in the active language, and what its asides show."""
-    return (tagged_items_with_labels(), *asides.prefetches())
-
-
-def with_page_extras(releases):
-    """Section, featured image, names in the page's language, and whether a gallery and
-    pinned similar items exist."""
+def with_page_contents(releases):
+    """Everything the article's parts show, in a fixed number of queries."""
     return (
         releases.select_related("section", "featured_image")
         .with_names()
         .annotate(has_gallery=gallery_exists(), has_similar_pins=similar_pins_exist())
+        .prefetch_related("translations", tagged_items_with_labels(), *asides.prefetches())
     )
-
-
-def with_page_contents(releases):
-    """Everything the article page shows, in a fixed number of queries."""
-    return with_page_extras(releases).prefetch_related("translations", *page_content_prefetches())
-
-
-def load_page_contents(release):
-    """``release`` with what only the article's parts need, read once."""
-    if not hasattr(release, "has_gallery"):
-        loaded = with_page_extras(PressRelease.objects.filter(pk=release.pk)).get()
-        # Onto the instance the view holds: it has the translations and the page language.
-        release.section = loaded.section
-        release.featured_image = loaded.featured_image
-        for name in PAGE_EXTRAS:
-            setattr(release, name, getattr(loaded, name))
-    if "tagged_items" not in getattr(release, "_prefetched_objects_cache", {}):
-        prefetch_related_objects([release], *page_content_prefetches())
-    return release
 
 
 def reverse_home(language_code):
@@ -72,48 +48,71 @@ def reverse_home(language_code):
         return reverse("home")
 
 
-def article_context(request, release, *, comment_form=None, cache_parts=True, alternate_urls=None):
+class ArticleParts:
+    """Renders the parts of ``release``'s page; reads what they show only when asked to."""
+
+    def __init__(self, request, release, context):
+        self.request, self.release, self.context = request, release, context
+
+    @functools.cached_property
+    def part_context(self):
+        release, context = self.release, self.context
+        if not hasattr(release, "has_gallery"):
+            # The release and what hangs on it, not the lists their queries start from.
+            with dependencies.lookup():
+                release = with_page_contents(PressRelease.objects.filter(pk=release.pk)).get()
+            release.set_current_language(context["content_language"])
+        dependencies.shows(
+            dependencies.key(Office, release.office_id),  # the dateline names it
+            comments_key(release.pk),
+            asides.dependency_key(release.pk),
+        )
+        is_fallback = context["is_fallback"]
+        return context | {
+            "release": release,
+            "dateline_office": release.source_office_name if is_fallback else release.office_name,
+            "release_asides": asides.registered(),
+            "similar_releases": release.similar_releases(translation.get_language()),
+            "comments": list(release.comments.approved()),
+            "page_meta": release_page_meta(
+                self.request, release, context["content_language"], is_fallback
+            ),
+        }
+
+    def page(self):
+        return render_to_string(PAGE_TEMPLATE, self.part_context, self.request)
+
+    def meta(self):
+        return render_to_string(META_TEMPLATE, self.part_context, self.request)
+
+    def html(self):
+        """``{"page": html, "meta": html}``; a public release's are stored."""
+        if not self.release.is_public:  # a draft's preview
+            return {"page": self.page(), "meta": self.meta()}
+        names = {
+            "page": f"release-page|{self.release.pk}",
+            "meta": f"release-meta|{self.release.pk}",
+        }
+        found = stored_parts(self.request, {names["page"]: self.page, names["meta"]: self.meta})
+        return {part: found[name] for part, name in names.items()}
+
+
+def article_context(request, release, *, comment_form=None, alternate_urls=None):
     """The template context of ``release``'s page in the active language.
 
-    ``comment_form`` is a reader's refused comment, shown with its errors; ``cache_parts``
-    is off where the page's parts must never be stored (a draft's preview), whose language
-    switcher leads to its own ``alternate_urls``.
+    ``comment_form`` is a reader's refused comment, shown with its errors; a draft's preview
+    gives its language switcher its own ``alternate_urls``.
     """
     context = translated_page_context(release, reverse_home)
     if alternate_urls is not None:
         context["alternate_urls"] = alternate_urls
-    is_fallback, content_language = context["is_fallback"], context["content_language"]
-    comment_received = request.GET.get("comment") == "received"
-
-    def with_contents():
-        return load_page_contents(release)
-
-    # The parts are the same for every reader unless the page shows a reader's own comment.
-    shows_own_comment = comment_received or comment_form is not None
     return context | {
         "release": release,
         "object": release,
-        "release_asides": asides.registered(),
-        # The original is shown, so its dateline names the office in Persian too.
-        "dateline_office": SimpleLazyObject(
-            lambda: (
-                with_contents().source_office_name if is_fallback else with_contents().office_name
-            )
-        ),
-        # Read only where a part is rendered rather than taken from the cache.
-        "release_with_contents": with_contents,
-        "similar_releases": SimpleLazyObject(
-            lambda: with_contents().similar_releases(translation.get_language())
-        ),
-        "comments": SimpleLazyObject(lambda: list(release.comments.approved())),
-        "comment_form": comment_form or SimpleLazyObject(lambda: CommentForm(release=release)),
+        "release_parts": ArticleParts(request, release, context).html(),
+        "comment_form": comment_form or CommentForm(release=release),
         "comment_token": antispam.form_token(release),
-        "comment_received": comment_received,
-        "page_meta": SimpleLazyObject(
-            lambda: release_page_meta(request, with_contents(), content_language, is_fallback)
-        ),
-        "shows_own_comment": shows_own_comment,
-        "cache_fragments": cache_parts and not shows_own_comment,
+        "comment_received": request.GET.get("comment") == "received",
     }
 
 
@@ -121,7 +120,7 @@ def render_article(request, release, template_name=TEMPLATE_NAME, status=200, **
     """The article page of ``release``; ``options`` go to :func:`article_context`."""
     context = article_context(request, release, **options)
     response = TemplateResponse(request, template_name, context, status=status)
-    if context["shows_own_comment"]:
+    if context["comment_received"] or options.get("comment_form") is not None:
         # This variant shows one visitor their own submission: no shared cache may keep it.
         patch_cache_control(response, private=True, no_store=True)
     return response

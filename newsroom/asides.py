@@ -23,6 +23,12 @@ class ReleaseAside:
 _asides = {}
 
 
+def dependency_key(release_id):
+    """What a release's asides show, beyond the objects they load: an app whose object comes
+    to appear in (or leave) a release's asides makes this key stale."""
+    return f"newsroom.pressrelease:{release_id}:asides"
+
+
 def register(name, aside):
     """Show ``aside`` on every release page; registering a name again replaces it."""
     _asides[name] = aside

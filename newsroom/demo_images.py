@@ -16,6 +16,8 @@ from django.core.files.base import ContentFile
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont, features
 
+from gorgan.kit import dependencies
+from gorgan.kit.dependencies import key
 from newsroom import demo_loader
 from newsroom.models import GalleryItem, Image, PressRelease
 
@@ -205,6 +207,7 @@ def load(short_codes=None):
         if release.featured_image_id is None:
             release.featured_image = image_for(code, 0)
             PressRelease.objects.filter(pk=release.pk).update(featured_image=release.featured_image)
+            dependencies.changed(key(PressRelease, release.pk))  # an update sends no signal
         gallery = range(1, len(specs[code]))
         if gallery and not release.gallery_items.exists():
             for order in gallery:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from gorgan.kit import dependencies
+from gorgan.kit.dependencies import key
 from gorgan.kit.translated import set_translations
 
 from .models import Office, PressRelease, Section, Tag
@@ -103,6 +105,8 @@ def date_release(entry):
     PressRelease._parler_meta.root_model.objects.filter(master__in=releases).update(
         saved_at=written
     )
+    # Updates send no signals: pages that show these releases are told here.
+    dependencies.changed(*(key(PressRelease, pk) for pk in releases.values_list("pk", flat=True)))
 
 
 def load(reset=False):

@@ -1,5 +1,3 @@
-import functools
-
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
@@ -8,7 +6,6 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.decorators import method_decorator
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, TemplateView, View
@@ -61,10 +58,7 @@ class ReleaseListView(PublicReleasesMixin, TemplateView):
             releases=page.items,
             page_number=page_number(self.request.GET),
             page_meta=self.page_meta(),
-            # Read only where the archive's part is rendered rather than taken from the cache.
-            archive_months=SimpleLazyObject(
-                functools.partial(archive.months_with_releases, translation.get_language())
-            ),
+            archive_months=archive.months_box(self.request, context.get("month_label", "")),
         )
         return context
 
@@ -236,7 +230,9 @@ class CommentCreateView(PublishedReleaseMixin, View):
         comment.language_code = translation.get_language()
         comment.ip_hash = antispam.client_ip_hash(request)
         comment.save()
-        response = HttpResponseRedirect(f"{release.get_absolute_url()}?comment=received#comments")
+        response = HttpResponseRedirect(
+            f"{release.get_absolute_url()}?comment=received#comment-form"
+        )
         response.status_code = 303
         return response
 
@@ -295,8 +291,6 @@ class ReleasePreviewView(View):
             request,
             release,
             "newsroom/pressrelease_preview.html",
-            # A draft's parts must never be stored where the published page could find them.
-            cache_parts=False,
             alternate_urls=alternate_urls,
         )
         response["X-Robots-Tag"] = "noindex, nofollow"

@@ -8,10 +8,11 @@ class SisterCitiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from gorgan.kit import pagecache, search, sitemaps, translation_registry
+        from gorgan.kit import search, sitemaps, translation_registry
         from newsroom import asides
 
         from . import indexing, roles
+        from .dependencies import track_models
         from .search import AgreementSearch, CommitmentSearch
         from .sitemaps import AgreementSitemap, SisterCityPageSitemap
 
@@ -21,7 +22,7 @@ class SisterCitiesConfig(AppConfig):
         sitemaps.register("sister-cities", SisterCityPageSitemap)
         sitemaps.register("agreements", AgreementSitemap)
         roles.grant_permissions()
-        pagecache.register_content("sistercities")
+        track_models()
         asides.register(
             "agreements",
             asides.ReleaseAside(

@@ -21,7 +21,7 @@ from parler.fields import TranslationsForeignKey
 from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields, TranslatedFieldsModel
 
-from gorgan.kit import dates, tracking
+from gorgan.kit import dates, dependencies, tracking
 from gorgan.kit.search import SearchDocumentField
 from gorgan.kit.slugs import UniqueSlugPerLanguage
 from gorgan.kit.translated import translated_field
@@ -86,10 +86,12 @@ class PartnerCity(TranslatableModel):
 class AgreementQuerySet(TranslatableQuerySet):
     def public(self):
         """Agreements the public may see: every status except "under negotiation"."""
+        dependencies.shows(dependencies.key(Agreement))
         return self.exclude(status=Agreement.Status.UNDER_NEGOTIATION)
 
     def with_progress(self):
         """Annotate ``commitment_count`` and ``completed_count`` over public commitments."""
+        dependencies.shows(dependencies.key(Commitment))
         public = Q(commitments__is_public=True)
         return self.annotate(
             commitment_count=Count("commitments", filter=public),
@@ -331,6 +333,7 @@ class AgreementTranslation(UniqueSlugPerLanguage, SourceTrackedTranslation, Tran
 class CommitmentQuerySet(TranslatableQuerySet):
     def public(self):
         """Commitments the public may see: marked public, of a public agreement."""
+        dependencies.shows(dependencies.key(Commitment))
         return self.filter(is_public=True, agreement__in=Agreement.objects.public())
 
     def overdue(self, today=None):

@@ -5,13 +5,13 @@ import pytest
 def _fresh_cache():
     from django.core.cache import cache
 
-    from gorgan.kit.pagecache import recent_fragments
+    from gorgan.kit.pagecache import recent_keys
 
     cache.clear()
-    recent_fragments.clear()
+    recent_keys.clear()
     yield
     cache.clear()
-    recent_fragments.clear()
+    recent_keys.clear()
 
 
 @pytest.fixture

@@ -1,28 +1,18 @@
-"""The site's identity and services as every page shows them, served from the cache.
+"""The site's identity and services as every page shows them.
 
-Every public page prints the site name, slogan, contact block and the services list. Reading
-them costs nothing while the cache holds them (one entry per language) and one query each
-when it does not; saving either model clears the entries (see ``gorgan.models``). The cached
-values are plain data, so any cache backend can store them.
+Every public page prints the site name, slogan, contact block and the services list: one
+query each, as plain data. Pages that show them depend on them (``gorgan.kit.dependencies``).
 """
 
-import logging
 import re
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext
 
-from gorgan.kit import pagecache
-
-logger = logging.getLogger(__name__)
-
-CACHE_TIMEOUT = 24 * 60 * 60  # entries are cleared on every change; this only bounds a miss
-IDENTITY_KEY = "gorgan:site-identity:{}"
-SERVICES_KEY = "gorgan:services:{}"
+from gorgan.kit import dependencies
 
 
 @dataclass(frozen=True)
@@ -56,59 +46,19 @@ def _languages(language_code):
     return [language_code, settings.LANGUAGE_CODE]
 
 
-def _cached(key, load):
-    # A cache that cannot be reached must not take the pages down with it.
-    try:
-        value = cache.get(key)
-    except Exception:
-        logger.warning("Cache unavailable; reading %s from the database.", key, exc_info=True)
-        return load()
-    if value is None:
-        value = load()
-        try:
-            cache.set(key, value, CACHE_TIMEOUT)
-        except Exception:
-            logger.warning("Cache unavailable; could not store %s.", key, exc_info=True)
-    return value
-
-
-def _forget(pattern):
-    keys = [pattern.format(code) for code, _name in settings.LANGUAGES]
-    try:
-        cache.delete_many(keys)
-    except Exception:
-        logger.warning("Cache unavailable; could not clear %s.", pattern, exc_info=True)
-
-
-def site_identity(language_code=None, request=None):
-    """The site's name, slogan and contact block in ``language_code`` (Persian fallback).
-
-    With a ``request``, kept in this process for the content generation it is rendered in,
-    since every page's title reads it.
-    """
-    language_code = language_code or translation.get_language()
-    key = IDENTITY_KEY.format(language_code)
-    return pagecache.reused_per_generation(
-        request, key, lambda: _cached(key, lambda: _load_identity(language_code))
-    )
+def site_identity(language_code=None):
+    """The site's name, slogan and contact block in ``language_code`` (Persian fallback)."""
+    return _load_identity(language_code or translation.get_language())
 
 
 def services(language_code=None):
     """Active services in order, each in ``language_code`` or else in Persian."""
-    language_code = language_code or translation.get_language()
-    return _cached(SERVICES_KEY.format(language_code), lambda: _load_services(language_code))
-
-
-def forget_site_identity():
-    _forget(IDENTITY_KEY)
-
-
-def forget_services():
-    _forget(SERVICES_KEY)
+    return _load_services(language_code or translation.get_language())
 
 
 def _load_identity(language_code):
     model = apps.get_model("gorgan", "SiteIdentity")
+    dependencies.shows(dependencies.key(model))  # also before an editor has created it
     languages = _languages(language_code)
     rows = {
         row.language_code: row
@@ -140,6 +90,7 @@ def _load_identity(language_code):
 
 def _load_services(language_code):
     model = apps.get_model("gorgan", "Service")
+    dependencies.shows(dependencies.key(model))
     languages = _languages(language_code)
     chosen = {}
     rows = (

@@ -137,9 +137,9 @@ DATABASE_STAFF_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STAFF_STATEMEN
 # then one request tries again.
 DATABASE_SKIP_SECONDS = float(os.environ.get("DATABASE_SKIP_SECONDS", "2"))
 # The site's queries are short; PostgreSQL's JIT compiler spent longer compiling some of them
-# (hundreds of ms) than running them. Server-side parameters let the hottest lookups be
-# prepared once per connection (gorgan.kit.database.prepared); off for a pooler that cannot keep
-# prepared statements (PgBouncer in transaction mode before 1.21).
+# (hundreds of ms) than running them. Server-side parameters let psycopg prepare a query it sees
+# repeatedly on a connection; off for a pooler that cannot keep prepared statements (PgBouncer
+# in transaction mode before 1.21).
 POSTGRESQL_OPTIONS = {
     "options": "-c jit=off",
     "connect_timeout": DATABASE_CONNECT_TIMEOUT,
@@ -220,9 +220,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Anonymous readers get pages from the full-page cache for at most this long (0 turns it off);
 # content changes and scheduled publications refresh them sooner.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
-# Parts of pages (an article's body, tags, related boxes, comments) rendered once per content
-# generation and reused by requests the page cache does not answer; 0 turns this off.
-FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
+# Parts of pages (an article's text, pictures, tags, boxes, metadata) are stored in the database
+# until what they show changes (gorgan.kit.parts); "off" renders them on every request.
+STORED_PARTS = os.environ.get("STORED_PARTS", "on") != "off"
 
 # Client addresses are stored only as keyed hashes. A secret of their own lets SECRET_KEY be
 # rotated without losing the link between a sender's comments; empty means derive it from

@@ -18,5 +18,5 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
-# Template edits should show at the next request, not when the page parts expire.
-FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "0" if DEBUG else "3600"))
+# Template edits should show at the next request, not when what a stored part shows changes.
+STORED_PARTS = os.environ.get("STORED_PARTS", "off" if DEBUG else "on") != "off"

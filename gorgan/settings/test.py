@@ -13,7 +13,6 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="gorgan-test-media-"))
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 # Tests that are about the page cache turn it on themselves.
 PAGE_CACHE_SECONDS = 0
-FRAGMENT_CACHE_SECONDS = 0
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # A second alias that mirrors the default database, for the replica router's tests.

@@ -8,10 +8,15 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from gorgan.kit import pagecache, tracking
+from gorgan.kit import dependencies, tracking
 
 COMMENT_MAX_LENGTH = 2000
 NAME_MAX_LENGTH = 80
+
+
+def comments_key(release_id):
+    """The dependency key of a release's approved comments (only its page shows them)."""
+    return f"newsroom.pressrelease:{release_id}:comments"
 
 
 class CommentQuerySet(models.QuerySet):
@@ -29,10 +34,13 @@ class CommentQuerySet(models.QuerySet):
         difference: comments approved, or approved ones withdrawn.
         """
         changing = self.exclude(status=status)
-        visible = status == Comment.Status.APPROVED or changing.approved().exists()
+        if status == Comment.Status.APPROVED:
+            shown_on = set(changing.values_list("release_id", flat=True))
+        else:
+            shown_on = set(changing.approved().values_list("release_id", flat=True))
         changed = changing.update(status=status, moderated_at=timezone.now())
-        if changed and visible:
-            pagecache.public_pages_changed()
+        if changed:
+            dependencies.changed(*(comments_key(pk) for pk in shown_on))
         return changed
 
 

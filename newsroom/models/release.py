@@ -1,6 +1,5 @@
 """Press releases and the one rule that decides what the public may see."""
 
-import datetime
 import secrets
 
 from django.conf import settings
@@ -14,7 +13,7 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFieldsModel
 from taggit.managers import TaggableManager
 
-from gorgan.kit.database import CompiledQuery
+from gorgan.kit import dependencies
 from gorgan.kit.search import SearchDocumentField
 from gorgan.kit.slugs import UniqueSlugPerLanguage
 from gorgan.kit.translated import translated_field
@@ -37,8 +36,10 @@ class PressReleaseQuerySet(TranslatableQuerySet):
         (by ``now``, the present by default).
 
         Every public view, feed, sitemap, search and link goes through here, so a scheduled
-        release appears by itself once its time comes.
+        release appears by itself once its time comes. What is rendered from it shows the
+        list of public releases (``gorgan.kit.dependencies``).
         """
+        dependencies.shows(dependencies.key(PressRelease))
         return self.filter(
             status=PressRelease.Status.PUBLISHED, publish_at__lte=now or timezone.now()
         )
@@ -107,34 +108,14 @@ class PressReleaseQuerySet(TranslatableQuerySet):
 class PressReleaseManager(models.Manager.from_queryset(PressReleaseQuerySet)):
     def find_published(self, slug, language_code):
         """The published release whose ``language_code`` slug is ``slug``, with all its
-        translations loaded, or ``None``: one query, for the article page every reader asks for.
-
-        Reads the translations with their release joined, through SQL compiled once from
-        ``published()`` (``published_with_slug``).
-        """
-        using = self.db
-        rows = published_with_slug.rows(
-            using, now=timezone.now(), language_code=language_code, slug=slug
-        )
-        if not rows:
-            return None
-        translation_model = self.model._parler_meta.root_model
-        translation_fields = concrete_attnames(translation_model)
-        release = self.model.from_db(
-            using, concrete_attnames(self.model), rows[0][len(translation_fields) :]
-        )
-        translations = [
-            translation_model.from_db(using, translation_fields, row[: len(translation_fields)])
-            for row in rows
-        ]
-        for row in translations:
-            row.master = release
-        # Exactly what prefetch_related("translations") leaves behind, which parler reads.
-        loaded = release.translations.all()
-        loaded._result_cache = translations
-        loaded._prefetch_done = True
-        release._prefetched_objects_cache = {"translations": loaded}
-        return release
+        translations loaded, or ``None``."""
+        with dependencies.lookup():
+            return (
+                self.published()
+                .filter(translations__language_code=language_code, translations__slug=slug)
+                .prefetch_related("translations")
+                .first()
+            )
 
 
 class PressRelease(TranslatableModel):
@@ -355,27 +336,3 @@ class PressReleaseTranslation(
             # A partial save (the content PO import) must still write what it derived.
             kwargs["update_fields"] = {*update_fields, "body"}
         super().save(*args, **kwargs)
-
-
-def concrete_attnames(model):
-    return [field.attname for field in model._meta.concrete_fields]
-
-
-def _published_with_slug(now, language_code, slug):
-    matching = PressRelease.objects.published(now).filter(
-        translations__language_code=language_code, translations__slug=slug
-    )
-    release_columns = [f"master__{name}" for name in concrete_attnames(PressRelease)]
-    return PressReleaseTranslation.objects.filter(master__in=matching.values("pk")).values_list(
-        *concrete_attnames(PressReleaseTranslation), *release_columns
-    )
-
-
-# The article's lookup: every translation of the published release with this slug in this
-# language, each row followed by the release's own columns.
-published_with_slug = CompiledQuery(
-    _published_with_slug,
-    now=datetime.datetime(1, 1, 1, 0, 0, 0, 424242, tzinfo=datetime.UTC),
-    language_code="\x00language",
-    slug="\x00slug",
-)

@@ -10,7 +10,14 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from gorgan.kit import dependencies
+
 SIMILAR_LIMIT = 5
+
+
+def tag_releases_key(tag_id):
+    """The dependency key of the set of releases carrying a tag (similar boxes show it)."""
+    return f"newsroom.tag:{tag_id}:releases"
 
 
 class SimilarReleasePin(models.Model):
@@ -88,10 +95,10 @@ def similar_releases(release, language_code, limit=SIMILAR_LIMIT):
     )
     # Title and slug as subqueries: PostgreSQL computes them for the few rows kept after the
     # ranking's sort, not for every candidate.
+    with dependencies.lookup():  # not the whole list: the tags' releases (noted below)
+        published = type(release).objects.published()
     public = (
-        type(release)
-        .objects.published()
-        .filter(Exists(in_language))
+        published.filter(Exists(in_language))
         .exclude(pk=release.pk)
         .annotate(
             similar_title=Subquery(in_language.values("title")[:1]),
@@ -118,7 +125,13 @@ def similar_releases(release, language_code, limit=SIMILAR_LIMIT):
             .order_by("-shared_tags", "-publish_at", "-pk")
             .values_list(*fields)[: limit - len(pinned)]
         )
+    # The box changes when a release it shows changes, or one joins or leaves these tags.
+    shown = pinned + ranked
+    dependencies.shows(
+        *(dependencies.key(type(release), row[0]) for row in shown),
+        *(tag_releases_key(tag_id) for tag_id in own_tags),
+    )
     return [
         SimilarRelease(pk, title, slug, publish_at, language_code)
-        for pk, title, slug, publish_at in pinned + ranked
+        for pk, title, slug, publish_at in shown
     ]

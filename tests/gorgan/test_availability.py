@@ -129,10 +129,10 @@ def test_cache_without_redis_misses_and_skips_writes():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("page_cache", "page_parts"), [(0, 0), (300, 3600)])
-def test_pages_render_while_redis_is_down(client, settings, page_cache, page_parts):
+@pytest.mark.parametrize(("page_cache", "stored_parts"), [(0, False), (300, True)])
+def test_pages_render_while_redis_is_down(client, settings, page_cache, stored_parts):
     settings.PAGE_CACHE_SECONDS = page_cache
-    settings.FRAGMENT_CACHE_SECONDS = page_parts
+    settings.STORED_PARTS = stored_parts
     release = make_release()
     broken_cache = {
         "default": {

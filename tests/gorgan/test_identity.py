@@ -25,32 +25,6 @@ def title_of(content):
 
 
 @pytest.mark.django_db
-def test_identity_is_read_once_then_served_from_the_cache():
-    make_site_identity()
-
-    with CaptureQueriesContext(connection) as first:
-        identity.site_identity("fa")
-    with CaptureQueriesContext(connection) as second:
-        cached = identity.site_identity("fa")
-
-    assert (len(first), len(second)) == (1, 0)
-    assert (cached.name, cached.slogan) == ("شهرداری گرگان", "شهر پاکیزه")
-
-
-@pytest.mark.django_db
-def test_services_are_read_once_then_served_from_the_cache():
-    make_service(fa="پرداخت عوارض")
-
-    with CaptureQueriesContext(connection) as first:
-        identity.services("fa")
-    with CaptureQueriesContext(connection) as second:
-        cached = identity.services("fa")
-
-    assert (len(first), len(second)) == (1, 0)
-    assert [service.title for service in cached] == ["پرداخت عوارض"]
-
-
-@pytest.mark.django_db
 def test_identity_change_shows_after_save():
     site = make_site_identity()
     identity.site_identity("fa")
@@ -156,17 +130,18 @@ def test_every_page_lists_the_services(client):
 
 
 @pytest.mark.django_db
-def test_pages_cost_no_query_for_identity_and_services_once_cached(client):
+def test_pages_read_header_services_and_footer_stored_once_rendered(client):
     make_site_identity()
     make_service()
-    client.get("/fa/")
+    client.get("/fa/news/")
 
     with CaptureQueriesContext(connection) as queries:
         client.get("/fa/news/")
 
-    tables = " ".join(query["sql"] for query in queries.captured_queries)
-    assert "gorgan_siteidentity" not in tables
-    assert "gorgan_service" not in tables
+    tables = [query["sql"] for query in queries.captured_queries]
+    assert not [sql for sql in tables if "gorgan_service" in sql]
+    # The page title still names the site: one small read.
+    assert len([sql for sql in tables if "gorgan_siteidentity" in sql]) == 1
 
 
 @pytest.mark.django_db

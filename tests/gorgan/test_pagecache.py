@@ -7,10 +7,11 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from gorgan.kit.pagecache import GENERATION_KEY
+from gorgan.kit import dependencies
 from gorgan.kit.roles import EDITOR
 from newsroom import antispam, preview
 from newsroom.models import Comment, PressRelease
+from newsroom.models.comments import comments_key
 from tests.admin_forms import admin_form_data
 from tests.factories import make_comment, make_release, make_staff
 from tests.gorgan.test_availability import unreachable_database
@@ -176,16 +177,17 @@ def test_comment_notice_variant_is_not_cached(client, page_cache):
     assert ("X-Page-Cache" in first, "X-Page-Cache" in second) == (False, False)
 
 
-# Comments and the cache generation: only what readers can see starts a new generation.
+# Comments and the article's version: only what readers can see makes the page stale.
 
 
-def generation():
-    return cache.get(GENERATION_KEY)
+def version_of(release):
+    """The version of the key of the release's comments, which its cached page records."""
+    return cache.get(dependencies.version_key(comments_key(release.pk)))
 
 
 @pytest.fixture
 def cached_article(client, page_cache):
-    """A published release whose article page is in the cache (and a generation exists)."""
+    """A published release whose article page is in the cache."""
     release = make_release()
     url = release.get_absolute_url("fa")
     client.get(url)
@@ -204,7 +206,7 @@ def editor_client(db):
 def test_new_pending_comment_keeps_the_cached_article(
     client, cached_article, django_capture_on_commit_callbacks
 ):
-    before = generation()
+    before = version_of(cached_article)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -219,7 +221,7 @@ def test_new_pending_comment_keeps_the_cached_article(
 
     assert response.status_code == 303
     assert Comment.objects.get().status == Comment.Status.PENDING
-    assert generation() == before
+    assert version_of(cached_article) == before
     assert client.get(cached_article.get_absolute_url("fa"))["X-Page-Cache"] == "hit"
 
 
@@ -270,21 +272,21 @@ def test_comment_approved_in_its_form_refreshes_the_cached_article(
         (Comment.Status.SPAM, Comment.Status.PENDING, False),
     ],
 )
-def test_generation_changes_only_when_readers_see_the_difference(
+def test_article_goes_stale_only_when_readers_see_the_difference(
     cached_article, django_capture_on_commit_callbacks, start, end, bumps
 ):
     saved = make_comment(cached_article, status=start)
     bulk = make_comment(cached_article, status=start)
-    before = generation()
+    before = version_of(cached_article)
 
     with django_capture_on_commit_callbacks(execute=True):
         comment = Comment.objects.get(pk=saved.pk)
         comment.status = end
         comment.save()
-    after_save = generation()
+    after_save = version_of(cached_article)
     with django_capture_on_commit_callbacks(execute=True):
         Comment.objects.filter(pk=bulk.pk).set_status(end)
-    after_bulk = generation()
+    after_bulk = version_of(cached_article)
 
     assert (after_save != before, after_bulk != after_save) == (bumps, bumps)
 
@@ -293,16 +295,16 @@ def test_generation_changes_only_when_readers_see_the_difference(
 @pytest.mark.parametrize(
     ("status", "bumps"), [(Comment.Status.APPROVED, True), (Comment.Status.PENDING, False)]
 )
-def test_deleting_a_comment_changes_the_generation_only_if_it_was_shown(
+def test_deleting_a_comment_makes_the_article_stale_only_if_it_was_shown(
     cached_article, django_capture_on_commit_callbacks, status, bumps
 ):
     comment = make_comment(cached_article, status=status)
-    before = generation()
+    before = version_of(cached_article)
 
     with django_capture_on_commit_callbacks(execute=True):
         Comment.objects.filter(pk=comment.pk).delete()
 
-    assert (generation() != before) is bumps
+    assert (version_of(cached_article) != before) is bumps
 
 
 # Only the query parameters a view declares make another page; others are served the page

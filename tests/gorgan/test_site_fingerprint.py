@@ -36,7 +36,7 @@ def test_fingerprint_renders_past_the_caches(settings):
     """The restore drill compares two databases that may share one Redis: a page cached from
     the original must not stand in for the copy's own rendering."""
     settings.PAGE_CACHE_SECONDS = 300
-    settings.FRAGMENT_CACHE_SECONDS = 3600
+    settings.STORED_PARTS = True
     release = make_release()
     original = fingerprint()
 

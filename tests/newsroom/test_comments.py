@@ -53,11 +53,17 @@ def comments_section(content):
     return re.search(r'<section id="comments".*?</section>', content, re.S).group()
 
 
+def comment_form_section(content):
+    return re.search(r'<section id="comment-form".*?</section>', content, re.S).group()
+
+
 def test_comment_is_received_and_waits_for_moderation(client, release):
     response = post_comment(client, release)
 
     assert response.status_code == 303
-    assert response["Location"] == f"{release.get_absolute_url('fa')}?comment=received#comments"
+    assert response["Location"] == (
+        f"{release.get_absolute_url('fa')}?comment=received#comment-form"
+    )
     comment = Comment.objects.get()
     assert (comment.release, comment.name, comment.status, comment.language_code) == (
         release,
@@ -73,10 +79,11 @@ def test_received_flag_shows_notice_on_an_uncachable_variant(client, release):
     post_comment(client, release)
 
     response = client.get(f"{release.get_absolute_url('fa')}?comment=received")
-    section = comments_section(response.content.decode())
+    content = response.content.decode()
 
-    assert "نظر شما دریافت شد و پس از تأیید بررسی‌کننده در همین‌جا نمایش داده می‌شود." in section
-    assert "برای پیاده‌روی" not in section  # still pending
+    notice = "نظر شما دریافت شد و پس از تأیید بررسی‌کننده در همین‌جا نمایش داده می‌شود."
+    assert notice in comment_form_section(content)
+    assert "برای پیاده‌روی" not in comments_section(content)  # still pending
     assert set(response["Cache-Control"].split(", ")) == {"private", "no-store"}
 
 

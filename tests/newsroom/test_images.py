@@ -363,7 +363,7 @@ def test_images_work_on_any_storage_backend(client, settings, media_root):
 
 
 def count_queries(client, url):
-    client.get(url)  # the site identity and services are cached after the first page
+    client.get(url)  # the first request stores what the page's parts show
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
@@ -371,7 +371,8 @@ def count_queries(client, url):
 
 
 @pytest.mark.django_db
-def test_article_images_cost_one_query_whatever_the_gallery_size(client, media_root):
+def test_article_images_cost_one_query_whatever_the_gallery_size(client, media_root, settings):
+    settings.STORED_PARTS = False  # what rendering the parts costs
     plain = make_release(tags=[make_tag()])
     small = make_release(tags=[make_tag()], featured_image=make_image())
     add_to_gallery(small, make_image())
@@ -386,13 +387,14 @@ def test_article_images_cost_one_query_whatever_the_gallery_size(client, media_r
 
 @pytest.mark.django_db
 def test_article_with_images_and_tags_stays_within_budget(
-    client, media_root, django_assert_max_num_queries
+    client, media_root, settings, django_assert_max_num_queries
 ):
+    settings.STORED_PARTS = False  # what rendering the parts costs
     release = make_release(tags=[make_tag() for _ in range(20)], featured_image=make_image())
     add_to_gallery(release, make_image(), make_image())
-    client.get(release.get_absolute_url("fa"))  # identity and services are cached after this
 
-    with django_assert_max_num_queries(8):
+    # The budget of the article page (tests/newsroom/test_queries.py), and the images.
+    with django_assert_max_num_queries(11):
         client.get(release.get_absolute_url("fa"))
 
 

@@ -40,11 +40,23 @@ def test_list_query_count_does_not_grow_with_releases(client, url):
 
 
 @pytest.mark.django_db
-def test_article_page_query_budget(client, django_assert_max_num_queries):
+def test_article_page_query_budget_rendered(client, settings, django_assert_max_num_queries):
+    settings.STORED_PARTS = False
     release = make_release(tags=[make_tag() for _ in range(20)])
-    client.get("/fa/")  # any page caches the site identity and services
 
-    with django_assert_max_num_queries(8):
+    # Release, translations, its contents, tags, agreements, similar releases, comments, the
+    # site's identity and services.
+    with django_assert_max_num_queries(10):
+        client.get(release.get_absolute_url("fa"))
+
+
+@pytest.mark.django_db
+def test_article_page_query_budget_stored(client, django_assert_num_queries):
+    release = make_release(tags=[make_tag() for _ in range(20)])
+    client.get(release.get_absolute_url("fa"))  # renders and stores the parts
+
+    # Release, translations, its stored parts, the site's name, the stored header and footer.
+    with django_assert_num_queries(5):
         client.get(release.get_absolute_url("fa"))
 
 

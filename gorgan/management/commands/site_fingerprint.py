@@ -41,7 +41,7 @@ class Command(BaseCommand):
     @override_settings(
         CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}},
         PAGE_CACHE_SECONDS=0,
-        FRAGMENT_CACHE_SECONDS=0,
+        STORED_PARTS=False,
     )
     def page_hashes(self):
         host = next((h.lstrip(".") for h in settings.ALLOWED_HOSTS if h != "*"), "localhost")
