@@ -98,8 +98,10 @@ def servers(environment):
         port = free_port()
         processes.append(
             subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "gorgan.wsgi:application"]
-                + ["--bind", f"127.0.0.1:{port}", "--workers", "1"],  # noqa: RUF005
+                [
+                    *(sys.executable, "-m", "gunicorn", "gorgan.wsgi:application"),
+                    *("--bind", f"127.0.0.1:{port}", "--workers", "1"),
+                ],
                 cwd=ROOT,
                 env=environment,
                 stdout=subprocess.DEVNULL,
