@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # bench/peer.sh PEER_URL [ROUNDS]: the seed article here against the same article on another
 # site (the CMS we compare with), measured alternately with the same wrk settings, page cache
-# off: first with every part rendered on each request (cold), then with the page parts cached.
+# off and Redis emptied first: "cold" is the production render path (the article's parts
+# stored in the database when first rendered, as saving a release stores them), "rendered"
+# renders every part on every request (STORED_PARTS=off).
 # Prints one line per measurement and the ratios of the medians.
 # Settings: see bench/lib.sh; BENCH_SECONDS defaults to 10 here.
 SECONDS_DEFAULT=10
@@ -16,9 +18,9 @@ article="$(seed_article_path)"
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 declare -A RATES
-for mode in cold parts; do
+for mode in cold rendered; do
     redis-cli -u "$BENCH_REDIS_URL" flushdb >/dev/null 2>&1 || true
-    start_server 0 "$BENCH_REDIS_URL" "$([ "$mode" = cold ] && echo 0 || echo 3600)"
+    start_server 0 "$BENCH_REDIS_URL" "$([ "$mode" = cold ] && echo on || echo off)"
     for round in $(seq "$rounds"); do
         read -r ours p50 p99 errors <<<"$(measure "$article")"
         echo "round $round, ours ($mode): $ours req/s, p50 $p50 ms, p99 $p99 ms, errors $errors"
@@ -28,7 +30,7 @@ for mode in cold parts; do
     done
     stop_server
 done
-for mode in cold parts; do
+for mode in cold rendered; do
     ours="$(tr ' ' '\n' <<<"${RATES[ours_$mode]}" | grep . | median)"
     theirs="$(tr ' ' '\n' <<<"${RATES[peer_$mode]}" | grep . | median)"
     echo "median, $mode: ours $ours req/s, peer $theirs req/s, ratio $(echo "scale=2; $ours / $theirs" | bc)"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make bench: serve the site the production way (gunicorn, DEBUG off, PostgreSQL, persistent
 # health-checked connections, WhiteNoise, Redis) and load-test the public pages with wrk three
-# ways: every part rendered every time (cold), page cache off with the page parts cached
+# ways: every part rendered every time (rendered), page cache off with the page parts stored
 # (what a request the page cache does not answer costs), page cache on. Writes a Markdown table
 # to bench/results.md.
 # Settings: see bench/lib.sh.
@@ -36,13 +36,13 @@ measure_pages() { # $1 = name of the array that receives "req/s p50 p99 errors" 
     done
 }
 redis-cli -u "$BENCH_REDIS_URL" flushdb >/dev/null 2>&1 || true
-start_server 0 "$BENCH_REDIS_URL" 0
+start_server 0 "$BENCH_REDIS_URL" off
 measure_pages COLD
 stop_server
-start_server 0 "$BENCH_REDIS_URL" 3600
+start_server 0 "$BENCH_REDIS_URL" on
 measure_pages PARTS
 stop_server
-start_server 300 "$BENCH_REDIS_URL" 3600
+start_server 300 "$BENCH_REDIS_URL" on
 measure_pages CACHED
 stop_server
 
@@ -50,7 +50,7 @@ stop_server
     echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, ${BENCH_WORKERS:-3} gunicorn sync workers,"
     echo "wrk -t$THREADS -c$CONNS -d${SECONDS_PER_URL}s, $(release_count) releases in PostgreSQL."
     echo
-    echo "| page | cold req/s | p50 ms | p99 ms | parts cached req/s | p50 ms | p99 ms | page cached req/s | p50 ms | p99 ms | errors | HTML bytes | cold queries |"
+    echo "| page | rendered req/s | p50 ms | p99 ms | parts stored req/s | p50 ms | p99 ms | page cached req/s | p50 ms | p99 ms | errors | HTML bytes | rendered queries |"
     echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     for page in "${PAGES[@]}"; do
         name="${page%%|*}"; path="${page#*|}"
