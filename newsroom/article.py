@@ -31,6 +31,10 @@ from .models.similar import similar_pins_exist
 TEMPLATE_NAME = "newsroom/pressrelease_detail.html"
 PAGE_TEMPLATE = "newsroom/includes/_release_page.html"
 META_TEMPLATE = "newsroom/includes/_release_meta.html"
+PREVIEW_META_TEMPLATE = "newsroom/includes/_release_preview_meta.html"
+COMMENT_FIELDS_TEMPLATE = "newsroom/includes/_comment_fields.html"
+PREVIEW_META_TEMPLATE = "newsroom/includes/_release_preview_meta.html"
+COMMENT_FIELDS_TEMPLATE = "newsroom/includes/_comment_fields.html"
 
 
 def with_page_contents(releases):
@@ -85,16 +89,31 @@ class ArticleParts:
     def meta(self):
         return render_to_string(META_TEMPLATE, self.part_context, self.request)
 
-    def html(self):
-        """``{"page": html, "meta": html}``; a public release's are stored."""
+    def preview_meta(self):
+        return render_to_string(PREVIEW_META_TEMPLATE, self.part_context, self.request)
+
+    def comment_fields(self):
+        """The comment form's fields, empty: the same for every release."""
+        form = CommentForm(release=self.release)
+        return render_to_string(COMMENT_FIELDS_TEMPLATE, {"comment_form": form}, self.request)
+
+    def html(self, with_comment_fields=True):
+        """``{"page": ..., "meta": ..., "comment_fields": ...}``; a public release's are
+        stored. A reader's refused comment shows its own fields instead of the empty ones."""
         if not self.release.is_public:  # a draft's preview
-            return {"page": self.page(), "meta": self.meta()}
-        names = {
-            "page": f"release-page|{self.release.pk}",
-            "meta": f"release-meta|{self.release.pk}",
+            return {
+                "page": self.page(),
+                "meta": self.preview_meta(),
+                "comment_fields": self.comment_fields(),
+            }
+        renders = {
+            "page": (f"release-page|{self.release.pk}", self.page),
+            "meta": (f"release-meta|{self.release.pk}", self.meta),
         }
-        found = stored_parts(self.request, {names["page"]: self.page, names["meta"]: self.meta})
-        return {part: found[name] for part, name in names.items()}
+        if with_comment_fields:
+            renders["comment_fields"] = ("comment-fields", self.comment_fields)
+        found = stored_parts(self.request, dict(renders.values()))
+        return {part: found[name] for part, (name, _render) in renders.items()}
 
 
 def article_context(request, release, *, comment_form=None, alternate_urls=None):
@@ -109,7 +128,9 @@ def article_context(request, release, *, comment_form=None, alternate_urls=None)
     return context | {
         "release": release,
         "object": release,
-        "release_parts": ArticleParts(request, release, context).html(),
+        "release_parts": ArticleParts(request, release, context).html(
+            with_comment_fields=comment_form is None
+        ),
         "comment_form": comment_form or CommentForm(release=release),
         "comment_token": antispam.form_token(release),
         "comment_received": request.GET.get("comment") == "received",

@@ -20,6 +20,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
@@ -53,16 +54,80 @@ def part_key(request, name):
     return hashlib.sha256(source.encode()).hexdigest()
 
 
+CHROME_TEMPLATES = {
+    "header": "includes/_site_header.html",
+    "services": "includes/_services.html",
+    "footer": "includes/_footer.html",
+}
+
+
+class SiteChrome:
+    """The header, services and footer around every page.
+
+    They change only when the site's identity or services do, so they are stored parts; the
+    header marks the section the page belongs to. A page that reads parts of its own gets
+    these in the same query (see :func:`stored_parts`).
+    """
+
+    def __init__(self, request):
+        self.request = request
+
+    def renders(self):
+        match = getattr(self.request, "resolver_match", None)
+        section = match.namespace if match else ""
+
+        def renderer(template_name):
+            return lambda: render_to_string(template_name, {}, self.request)
+
+        return {
+            f"site-{part}|{section}": (part, renderer(template))
+            for part, template in CHROME_TEMPLATES.items()
+        }
+
+    @functools.cached_property
+    def html(self):
+        found = getattr(self.request, "site_chrome_html", None)
+        if found is None:
+            stored_parts(self.request, {})
+            found = self.request.site_chrome_html
+        return found
+
+    @property
+    def header(self):
+        return self.html["header"]
+
+    @property
+    def services(self):
+        return self.html["services"]
+
+    @property
+    def footer(self):
+        return self.html["footer"]
+
+
 def stored_parts(request, renders):
     """``{name: html}`` for ``renders`` (``{name: render}``), stored parts read in one query.
 
     A missing part is rendered by its ``render()`` and stored, unless what it shows changed
-    while it rendered (or the shared cache that says so is unreachable).
+    while it rendered (or the shared cache that says so is unreachable). The site's header,
+    services and footer come in the same query, for the page to show (``SiteChrome``).
     """
+    chrome = {}
+    if not hasattr(request, "site_chrome_html"):
+        chrome = SiteChrome(request).renders()
+        renders = renders | {name: render for name, (_part, render) in chrome.items()}
+    if not settings.STORED_PARTS:
+        found = {name: render() for name, render in renders.items()}
+    else:
+        found = read_or_render(request, renders)
+    if chrome:
+        request.site_chrome_html = {part: found.pop(name) for name, (part, _r) in chrome.items()}
+    return found
+
+
+def read_or_render(request, renders):
     from gorgan.models import StoredPart
 
-    if not settings.STORED_PARTS:
-        return {name: render() for name, render in renders.items()}
     keys = {part_key(request, name): name for name in renders}
     found = {}
     for key, html, shown in (
