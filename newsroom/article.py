@@ -10,6 +10,7 @@ comment form, which is the reader's own. A draft's parts are never stored.
 
 import functools
 
+from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -33,18 +34,37 @@ PAGE_TEMPLATE = "newsroom/includes/_release_page.html"
 META_TEMPLATE = "newsroom/includes/_release_meta.html"
 PREVIEW_META_TEMPLATE = "newsroom/includes/_release_preview_meta.html"
 COMMENT_FIELDS_TEMPLATE = "newsroom/includes/_comment_fields.html"
-PREVIEW_META_TEMPLATE = "newsroom/includes/_release_preview_meta.html"
-COMMENT_FIELDS_TEMPLATE = "newsroom/includes/_comment_fields.html"
+# Read with the release for its parts (``with_page_extras``).
+PAGE_EXTRAS = ("section_name", "office_name", "source_office_name", "has_gallery")
 
 
-def with_page_contents(releases):
-    """Everything the article's parts show, in a fixed number of queries."""
+def with_page_extras(releases):
+    """Section, featured image, names in the page's language, whether a gallery and pinned
+    similar releases exist."""
     return (
         releases.select_related("section", "featured_image")
         .with_names()
         .annotate(has_gallery=gallery_exists(), has_similar_pins=similar_pins_exist())
-        .prefetch_related("translations", tagged_items_with_labels(), *asides.prefetches())
     )
+
+
+def page_content_prefetches():
+    """Tags with their names in the page's language, and what the asides show."""
+    return (tagged_items_with_labels(), *asides.prefetches())
+
+
+def with_page_contents(releases):
+    """Everything the article's parts show, in a fixed number of queries."""
+    return with_page_extras(releases).prefetch_related("translations", *page_content_prefetches())
+
+
+def load_page_contents(release):
+    """What ``release`` (with its translations, as the view found it) needs for its parts."""
+    loaded = with_page_extras(PressRelease.objects.filter(pk=release.pk)).get()
+    release.section, release.featured_image = loaded.section, loaded.featured_image
+    for name in (*PAGE_EXTRAS, "has_similar_pins"):
+        setattr(release, name, getattr(loaded, name))
+    prefetch_related_objects([release], *page_content_prefetches())
 
 
 def reverse_home(language_code):
@@ -64,8 +84,7 @@ class ArticleParts:
         if not hasattr(release, "has_gallery"):
             # The release and what hangs on it, not the lists their queries start from.
             with dependencies.lookup():
-                release = with_page_contents(PressRelease.objects.filter(pk=release.pk)).get()
-            release.set_current_language(context["content_language"])
+                load_page_contents(release)
         dependencies.shows(
             dependencies.key(Office, release.office_id),  # the dateline names it
             comments_key(release.pk),
