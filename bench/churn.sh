@@ -10,17 +10,18 @@ source "$(dirname "$0")/lib.sh"
 prepare_database
 paths="$RUN_DIR/paths"
 $PY manage.py shell -c '
+from django.utils.encoding import iri_to_uri
 from newsroom.models import PressRelease
 for release in PressRelease.objects.published().newest_first()[:300]:
-    print(release.get_absolute_url("fa"))
-' 2>/dev/null > "$paths"
+    print(iri_to_uri(release.get_absolute_url("fa")))
+' 2>/dev/null | grep '^/' > "$paths"
 
 redis-cli -u "$BENCH_REDIS_URL" flushdb >/dev/null
 start_server 300 "$BENCH_REDIS_URL" on
 # Warm: every page once.
 PATHS_FILE="$paths" PATHS_ORDER=each WRK_THREADS=1 wrk -t1 -c1 -d10s -s bench/paths.lua \
-    "http://$BIND" >/dev/null
-read -r quiet p50 p99 errors <<<"$(measure_paths "http://$BIND" "$paths" skewed)"
+    "http://$BIND/" >/dev/null
+read -r quiet p50 p99 errors <<<"$(measure_paths "http://$BIND/" "$paths" skewed)"
 echo "no edits: $quiet req/s, p50 $p50 ms, p99 $p99 ms, errors $errors"
 
 # The editor: changes the Persian title of one of the 300 releases every 2 s (a skewed pick,
@@ -38,7 +39,7 @@ while True:
 ' >/dev/null 2>&1 &
 editor=$!
 sleep 1
-read -r busy p50 p99 errors <<<"$(measure_paths "http://$BIND" "$paths" skewed)"
+read -r busy p50 p99 errors <<<"$(measure_paths "http://$BIND/" "$paths" skewed)"
 kill "$editor"
 echo "an edit every 2 s: $busy req/s, p50 $p50 ms, p99 $p99 ms, errors $errors"
 echo "ratio: $(echo "scale=2; $busy / $quiet" | bc)"
