@@ -116,6 +116,15 @@ class ArticleParts:
         form = CommentForm(release=self.release)
         return render_to_string(COMMENT_FIELDS_TEMPLATE, {"comment_form": form}, self.request)
 
+    @staticmethod
+    def names(request):
+        """The stored parts' names: the page's address names its parts."""
+        return {
+            "page": f"release-page|{request.path}",
+            "meta": f"release-meta|{request.path}",
+            "comment_fields": "comment-fields",
+        }
+
     def html(self, with_comment_fields=True):
         """``{"page": ..., "meta": ..., "comment_fields": ...}``; a public release's are
         stored. A reader's refused comment shows its own fields instead of the empty ones."""
@@ -125,13 +134,12 @@ class ArticleParts:
                 "meta": self.preview_meta(),
                 "comment_fields": self.comment_fields(),
             }
-        renders = {
-            "page": (f"release-page|{self.release.pk}", self.page),
-            "meta": (f"release-meta|{self.release.pk}", self.meta),
-        }
+        names = self.names(self.request)
+        renders = {"page": (names["page"], self.page), "meta": (names["meta"], self.meta)}
         if with_comment_fields:
-            renders["comment_fields"] = ("comment-fields", self.comment_fields)
-        found = stored_parts(self.request, dict(renders.values()))
+            renders["comment_fields"] = (names["comment_fields"], self.comment_fields)
+        preloaded = getattr(self.release, "preloaded_parts", None)
+        found = stored_parts(self.request, dict(renders.values()), preloaded)
         return {part: found[name] for part, (name, _render) in renders.items()}
 
 
