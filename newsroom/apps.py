@@ -9,13 +9,19 @@ class NewsroomConfig(AppConfig):
     def ready(self):
         from gorgan.kit import metadata, pagecache, search, sitemaps, translation_registry
 
-        from . import archive, indexing, roles, slug_history, workflow
+        from . import archive, asides, distribution, indexing, roles, slug_history, workflow
+        from .models.contacts import press_contacts_prefetch
         from .search import PressReleaseSearch
         from .sitemaps import PressReleaseSitemap, TagSitemap
 
         workflow.connect_signals()
         indexing.connect_signals()
         slug_history.connect_signals()
+        distribution.connect_signals()
+        asides.register(
+            "press-contacts",
+            asides.ReleaseAside("newsroom/includes/_press_contacts.html", press_contacts_prefetch),
+        )
         archive.connect_signals()
         search.register(PressReleaseSearch())
         sitemaps.register("releases", PressReleaseSitemap)
@@ -40,6 +46,9 @@ class NewsroomConfig(AppConfig):
         translation_registry.register("newsroom.Tag", ("label",), _("tags"))
         translation_registry.register("newsroom.Section", ("name",), _("sections"))
         translation_registry.register("newsroom.Office", ("name",), _("issuing offices"))
+        translation_registry.register(
+            "newsroom.PressContact", ("name", "role"), _("press contacts")
+        )
         translation_registry.register(
             "newsroom.Image", ("alt_text", "caption", "credit"), _("images")
         )

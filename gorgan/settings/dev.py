@@ -20,3 +20,9 @@ WHITENOISE_AUTOREFRESH = True
 
 # Template edits should show at the next request, not when the page parts expire.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "0" if DEBUG else "3600"))
+
+# The demo's e-mails are files in outbox/mail/ (one .log file per connection), unless an SMTP
+# server is configured; the demo's local channel writes into outbox/channels/.
+if not EMAIL_HOST:  # noqa: F405
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "outbox" / "mail"))  # noqa: F405

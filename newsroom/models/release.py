@@ -4,6 +4,7 @@ import datetime
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -48,6 +49,16 @@ class PressReleaseQuerySet(TranslatableQuerySet):
         return self.filter(
             status=PressRelease.Status.PUBLISHED, publish_at__gt=now or timezone.now()
         )
+
+    def for_journalists(self, now=None):
+        """What accredited journalists may read: the public releases, and embargoed ones
+        before their time."""
+        return self.published(now) | self.scheduled(now).filter(embargoed=True)
+
+    def previewable(self, now=None):
+        """Releases a private preview link may show: never an embargoed one before it is
+        public, since a preview link can be passed on to anyone."""
+        return self.filter(embargoed=False) | self.published(now)
 
     def offered_to_writer(self, user):
         """What a writer may pick as related content: public releases and the writer's own.
@@ -192,6 +203,14 @@ class PressRelease(TranslatableModel):
         editable=False,
         help_text=_("Assigned once; the permanent short link is built from it."),
     )
+    embargoed = models.BooleanField(
+        _("embargoed"),
+        default=False,
+        help_text=_(
+            "Accredited journalists receive it before its publication time, with a notice "
+            "not to publish it earlier. Needs a publication time."
+        ),
+    )
     tags = TaggableManager(verbose_name=_("tags"), through=TaggedRelease, blank=True)
     featured_image = models.ForeignKey(
         "newsroom.Image",
@@ -227,11 +246,21 @@ class PressRelease(TranslatableModel):
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or self.short_code
 
+    def clean(self):
+        super().clean()
+        if self.embargoed and self.publish_at is None:
+            raise ValidationError(
+                {"publish_at": _("An embargoed release needs the time it may be published.")}
+            )
+
     def save(self, *args, **kwargs):
         if self.status == self.Status.PUBLISHED and self.publish_at is None:
             self.publish_at = timezone.now()
         if self.short_code:
-            return super().save(*args, **kwargs)
+            # The release and its translations in one transaction, so that work scheduled for
+            # after the commit (newsroom.distribution) finds both.
+            with transaction.atomic():
+                return super().save(*args, **kwargs)
         # A collision among 4 billion codes is rare but possible: draw again, never overwrite.
         for _attempt in range(5):
             self.short_code = new_short_code()
