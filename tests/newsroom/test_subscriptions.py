@@ -12,9 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def subscribe(client, email="reader@example.org", language="fa", **data):
-    return client.post(
-        f"/{language}/news/subscribe/", {"email": email, "scope": "all", **data}
-    )
+    return client.post(f"/{language}/news/subscribe/", {"email": email, "scope": "all", **data})
 
 
 def link_in(message, start):
