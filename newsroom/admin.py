@@ -133,7 +133,7 @@ class PressReleaseAdmin(
             _("Publication"),
             {"fields": ["status", "publish_at", "embargoed", "section", "office", "tags"]},
         ),
-        (_("Reach"), {"fields": ["mail_status"]}),
+        (_("Reach"), {"fields": ["mail_status", "channel_status"]}),
         (
             _("Sign-off and record"),
             {

@@ -30,49 +30,29 @@ class PressContactInline(TranslatableTabularInline):
     extra = 0
 
 
-class ChannelPostInline(admin.TabularInline):
-    """Each channel's delivery of the release: read only; the worker writes it."""
-
-    model = ChannelPost
-    fields = ["channel", "status_column", "attempts", "last_error", "sent_at_display"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    verbose_name_plural = _("messenger channels: delivery")
-
-    sent_at_display = date_display("sent_at", _("posted at"))
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description=_("status"))
-    def status_column(self, post):
-        if post.status == ChannelPost.Status.SENDING and (
-            post.updated_at < timezone.now() - SENDING_UNKNOWN_AFTER
-        ):
-            return _("Unknown: the worker stopped while sending; check the channel")
-        if post.status == ChannelPost.Status.RETRYING:
-            return _("%(status)s (next attempt %(moment)s)") % {
-                "status": post.get_status_display(),
-                "moment": format_moment(post.next_attempt_at),
-            }
-        return post.get_status_display()
+def channel_post_status(post):
+    """The status of one channel's post as the editor needs it, with the next attempt or the
+    uncertainty of a post whose worker stopped."""
+    if post.status == ChannelPost.Status.SENDING and (
+        post.updated_at < timezone.now() - SENDING_UNKNOWN_AFTER
+    ):
+        return _("Unknown: the worker stopped while sending; check the channel")
+    if post.status == ChannelPost.Status.RETRYING:
+        return _("%(status)s (next attempt %(moment)s)") % {
+            "status": post.get_status_display(),
+            "moment": format_moment(post.next_attempt_at),
+        }
+    return post.get_status_display()
 
 
 class ReleaseReachAdminMixin:
     """Added to the release admin: contacts, channel deliveries, e-mail figures, corrections."""
 
     def get_inlines(self, request, obj):
-        inlines = [*super().get_inlines(request, obj), PressContactInline]
-        if obj is not None and obj.pk:
-            inlines.append(ChannelPostInline)
-        return inlines
+        return [*super().get_inlines(request, obj), PressContactInline]
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = [*super().get_readonly_fields(request, obj), "mail_status"]
+        readonly = [*super().get_readonly_fields(request, obj), "mail_status", "channel_status"]
         if not request.user.has_perm("newsroom.publish_pressrelease"):
             readonly.append("embargoed")  # like the publication time, an editor's decision
         return readonly
@@ -112,6 +92,23 @@ class ReleaseReachAdminMixin:
         if not lines:
             return _("Nothing sent yet.")
         return format_html_join("", "<p>{}: {}</p>", lines)
+
+    @admin.display(description=_("messenger channels"))
+    def channel_status(self, obj):
+        if obj is None or not obj.pk:
+            return "—"
+        posts = obj.channel_posts.select_related("channel").order_by("channel__name", "pk")
+        rows = [
+            (
+                post.channel,
+                channel_post_status(post),
+                format_moment(post.sent_at) if post.sent_at else post.last_error or "",
+            )
+            for post in posts
+        ]
+        if not rows:
+            return _("Nothing posted yet.")
+        return format_html_join("", "<p>{}: {} {}</p>", rows)
 
     @admin.action(
         description=_("Send a correction of the selected releases to subscribers"),

@@ -163,7 +163,8 @@ def test_correction_is_sent_once_more_marked_as_correction(
 
     assert distribution.request_correction(release) == 1
 
-    first, correction = smtp_server.to("reader@example.org")
+    original, correction = smtp_server.to("reader@example.org")
+    assert "corrected" not in parts(original)["text/plain"]
     title = release.safe_translation_getter("title", language_code="en")
     assert correction["Subject"] == f"Correction: {title}"
     assert "This is a corrected version" in parts(correction)["text/plain"]

@@ -99,9 +99,9 @@ def test_normal_article_view_costs_no_extra_query(client, django_assert_num_quer
     client.get("/en/news/renamed/")  # the site identity and services get cached
 
     # As on any article page without tags (the retired slugs are only read when no release
-    # matched): release with its translations, names, tagged items, related agreements,
-    # comments.
-    with django_assert_num_queries(5):
+    # matched): release with its translations, names, tagged items, press contacts, related
+    # agreements, comments.
+    with django_assert_num_queries(6):
         client.get("/en/news/renamed/")
 
 
