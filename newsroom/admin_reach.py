@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from parler.admin import TranslatableTabularInline
 
 from gorgan.kit.admin_dates import date_display, format_moment
+from gorgan.kit.dates import localize_digits
 
 from . import distribution, tasks
 from .models import Channel, ChannelPost, Journalist, MailDelivery, PressContact, Subscriber
@@ -81,11 +82,11 @@ class ReleaseReachAdminMixin:
             lines.append(
                 (
                     label,
-                    _("%(sent)d sent, %(failed)d failed (%(journalists)d to journalists)")
+                    _("%(sent)s sent, %(failed)s failed (%(journalists)s to journalists)")
                     % {
-                        "sent": row["sent"],
-                        "failed": row["failed"],
-                        "journalists": row["to_journalists"],
+                        "sent": localize_digits(row["sent"]),
+                        "failed": localize_digits(row["failed"]),
+                        "journalists": localize_digits(row["to_journalists"]),
                     },
                 )
             )
