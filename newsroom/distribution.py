@@ -103,11 +103,23 @@ def distribute(release_id):
 def enqueue_mail(release, edition):
     """One task per ``BATCH_SIZE`` matching subscribers, by ranges of ids (re-checked when
     the task runs, so an address removed meanwhile gets nothing)."""
-    ids = list(Subscriber.objects.matching(release).order_by("pk").values_list("pk", flat=True))
+    ids = list(recipients(release, edition).order_by("pk").values_list("pk", flat=True))
     batches = [ids[start : start + BATCH_SIZE] for start in range(0, len(ids), BATCH_SIZE)]
     for batch in batches:
         tasks.send_release_mail.enqueue(release.pk, edition, batch[0], batch[-1])
     return len(batches)
+
+
+def recipients(release, edition):
+    """The subscribers of an edition: those who want the release, and for a correction
+    those who were sent the release itself."""
+    if edition == 0:
+        return Subscriber.objects.matching(release)
+    return Subscriber.objects.filter(
+        pk__in=MailDelivery.objects.filter(
+            release=release, edition=0, status=MailDelivery.Status.SENT
+        ).values("subscriber_id")
+    )
 
 
 def request_correction(release):
@@ -186,7 +198,7 @@ def send_to_subscribers(release_id, edition, first_id, last_id):
     if release is None:
         return 0
     ids = list(
-        Subscriber.objects.matching(release)
+        recipients(release, edition)
         .filter(pk__gte=first_id, pk__lte=last_id)
         .values_list("pk", flat=True)
     )
@@ -242,7 +254,7 @@ def send_to_journalists(release_id):
 def enqueue_channel_posts(release):
     """One outbox row per active channel (never a second one), and a task for each row
     still waiting."""
-    channels = Channel.objects.filter(active=True)
+    channels = Channel.objects.filter(active=True, created_at__lte=release.publish_at)
     ChannelPost.objects.bulk_create(
         [ChannelPost(release=release, channel=channel) for channel in channels],
         ignore_conflicts=True,

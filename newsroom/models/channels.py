@@ -38,6 +38,8 @@ class Channel(models.Model):
         _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
     active = models.BooleanField(_("active"), default=True)
+    #: A channel receives the releases that become public after it was added, not the archive.
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("messenger channel")

@@ -18,8 +18,9 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 def published_now(django_capture_on_commit_callbacks, **fields):
+    """A release that becomes public now, after the channels were added."""
     with django_capture_on_commit_callbacks(execute=True):
-        return make_release(**fields)
+        return make_release(**({"publish_at": timezone.now()} | fields))
 
 
 @pytest.mark.django_db
@@ -87,7 +88,7 @@ def test_distributing_again_and_running_a_post_twice_posts_once(
 @pytest.mark.django_db
 def test_post_left_sending_by_a_dead_worker_is_never_sent_again_by_itself(bot_api):
     channel = make_channel("telegram")
-    release = make_release()
+    release = make_release(publish_at=timezone.now())
     post = ChannelPost.objects.create(
         release=release, channel=channel, status=ChannelPost.Status.SENDING, attempts=1
     )
@@ -153,7 +154,7 @@ def test_failed_post_is_retried_by_the_worker_after_its_backoff(settings, bot_ap
     settings.TASKS = DATABASE_TASKS
     channel = make_channel("telegram")
     bot_api.fail[channel.bot_token] = 502
-    make_release()
+    make_release(publish_at=timezone.now())
     call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
     post = ChannelPost.objects.get()
     assert post.status == ChannelPost.Status.RETRYING
@@ -193,3 +194,15 @@ def test_inactive_channel_gets_nothing(bot_api, django_capture_on_commit_callbac
 
     assert bot_api.calls == []
     assert not ChannelPost.objects.exists()
+
+
+@pytest.mark.django_db
+def test_new_channel_gets_no_backlog_of_older_releases(bot_api, django_capture_on_commit_callbacks):
+    older = make_release(publish_at=timezone.now() - timedelta(days=1))
+    channel = make_channel("telegram")
+
+    distribution.distribute(older.pk)
+    newer = published_now(django_capture_on_commit_callbacks)
+
+    (call,) = bot_api.posts_to(channel.chat_id)
+    assert call["payload"]["text"].endswith(f"/n/{newer.short_code}")

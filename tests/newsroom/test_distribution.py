@@ -172,6 +172,20 @@ def test_correction_is_sent_once_more_marked_as_correction(
 
 
 @pytest.mark.django_db
+def test_correction_goes_only_to_those_who_received_the_release(
+    smtp_server, django_capture_on_commit_callbacks
+):
+    make_subscriber("early@example.org")
+    release = published_now(django_capture_on_commit_callbacks)
+    make_subscriber("late@example.org")
+
+    distribution.request_correction(release)
+
+    assert len(smtp_server.to("early@example.org")) == 2
+    assert smtp_server.to("late@example.org") == []
+
+
+@pytest.mark.django_db
 def test_correction_of_an_unpublished_release_sends_nothing(smtp_server):
     make_subscriber("reader@example.org")
     release = make_release(status=PressRelease.Status.DRAFT)
