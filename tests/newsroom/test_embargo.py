@@ -207,3 +207,20 @@ def test_press_contacts_are_shown_on_the_release_in_the_page_language(client):
     assert "mailto:pr@gorgan.example" in english
     assert "مریم احمدی</strong>, کارشناس روابط عمومی" in persian
     assert "۰۱۷ ۳۲۲۲ ۰۰۰۰" in persian
+
+
+def test_demo_journalist_sees_the_embargoed_release_the_public_cannot(client):
+    from django.core.management import call_command
+
+    from newsroom import demo_loader
+    from newsroom.models import Channel
+
+    call_command("load_demo", verbosity=0, stdout=io.StringIO())
+    release = PressRelease.objects.get(short_code="e1b0a7c0")
+
+    assert release.embargoed and not release.is_public
+    assert client.get(release.get_absolute_url("fa")).status_code == 404
+    page = client.get(demo_loader.press_room_path()).content.decode()
+    assert release.safe_translation_getter("title", language_code="fa") in page
+    assert "منتشر نشود" in page
+    assert Channel.objects.get().kind == Channel.Kind.FOLDER

@@ -55,6 +55,10 @@ class Command(BaseCommand):
                 + " — change it before the site leaves your machine."
             )
         )
+        self.stdout.write(
+            f"The demo journalist's press room: http://{address}{newsroom_demo.press_room_path()}"
+            "  (e-mails and channel posts are written to outbox/, see README.md)"
+        )
 
     def ensure_admin(self):
         user_model = get_user_model()
