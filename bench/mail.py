@@ -117,7 +117,8 @@ def main():
         f"worker: {counter.received:,} messages received by the SMTP server, {sent:,} recorded sent"
     )
     print(
-        f"worker time: {worker_seconds:.1f} s  =>  {counter.received / worker_seconds:.0f} messages/s"
+        f"worker time: {worker_seconds:.1f} s  =>  "
+        f"{counter.received / worker_seconds:.0f} messages/s"
     )
 
 

@@ -1,7 +1,7 @@
 """What goes where, when: a release that becomes public is e-mailed to its subscribers and
 posted to the messenger channels; an embargoed release goes to accredited journalists before.
 
-Saving a release only enqueues work (``django_tasks``), after the transaction commits; a
+Saving a release only enqueues work (``django_tasks``), in the save's transaction; a
 scheduled release's work waits for its time (``run_after``), and every task checks again at
 run time that the release is public (``published()``), so a release unpublished or moved
 later in between is not sent early. Sending is idempotent: one ``MailDelivery`` per release,
@@ -19,7 +19,6 @@ from functools import partial
 from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import F, Max
-from django.db.models.signals import post_save
 from django.utils import timezone
 
 from gorgan.kit import tracking
@@ -34,6 +33,7 @@ from .models import (
     Subscriber,
 )
 from .models.channels import MAX_ATTEMPTS
+from .models.release import release_stored
 
 logger = logging.getLogger(__name__)
 
@@ -58,25 +58,40 @@ def enqueue(task, *args, run_after=None):
     return task.enqueue(*args)
 
 
-def release_saved(sender, instance, raw=False, **kwargs):
+def enqueue_with_save(task, *args, run_after=None):
+    """Enqueue ``task`` for the release being saved.
+
+    A queue (the database backend, which can wait for ``run_after``) takes it inside the
+    save's transaction: the task is committed or rolled back with the release. A backend that
+    runs tasks at once (the tests') gets it after the commit, when everything saved with the
+    release (tags, gallery) is written.
+    """
+    if task.get_backend().supports_defer:
+        enqueue(task, *args, run_after=run_after)
+    else:
+        transaction.on_commit(partial(enqueue, task, *args, run_after=run_after))
+
+
+def release_saved(sender, instance, **kwargs):
     """Enqueue the release's distribution when it becomes public or its time moves, and the
-    journalists' copy when it is newly embargoed."""
-    if raw or instance.status != Status.PUBLISHED:
+    journalists' copy when it is newly embargoed.
+
+    Runs inside the save's transaction, after the translations are written.
+    """
+    if instance.status != Status.PUBLISHED:
         return
     was_published = tracking.previous(instance, "status") == Status.PUBLISHED
     moved = tracking.previous(instance, "publish_at") != instance.publish_at
     if not was_published or moved:
-        transaction.on_commit(
-            partial(enqueue, tasks.distribute_release, instance.pk, run_after=instance.publish_at)
-        )
+        enqueue_with_save(tasks.distribute_release, instance.pk, run_after=instance.publish_at)
     newly_embargoed = not was_published or moved or not tracking.previous(instance, "embargoed")
     if instance.embargoed and instance.publish_at > timezone.now() and newly_embargoed:
-        transaction.on_commit(partial(enqueue, tasks.send_embargo_notices, instance.pk))
+        enqueue_with_save(tasks.send_embargo_notices, instance.pk)
 
 
 def connect_signals():
     tracking.track(PressRelease, "status", "publish_at", "embargoed")
-    post_save.connect(release_saved, sender=PressRelease, dispatch_uid="newsroom-distribution")
+    release_stored.connect(release_saved, sender=PressRelease, dispatch_uid="newsroom-reach")
 
 
 def public_release(release_id):

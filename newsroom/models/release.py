@@ -6,6 +6,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +27,10 @@ from .similar import similar_releases
 from .taxonomy import Office, Section, TaggedRelease
 
 SHORT_CODE_LENGTH = 8  # hex characters: 4 random bytes
+
+#: Sent by ``PressRelease.save()`` once the release and its translations are written, inside
+#: the same transaction (``post_save`` comes before the translations).
+release_stored = Signal()
 
 
 def new_short_code():
@@ -256,11 +261,15 @@ class PressRelease(TranslatableModel):
     def save(self, *args, **kwargs):
         if self.status == self.Status.PUBLISHED and self.publish_at is None:
             self.publish_at = timezone.now()
+        # The release, its translations and the work its saving enqueues (``release_stored``
+        # receivers: newsroom.distribution) in one transaction: committed or rolled back together.
+        with transaction.atomic():
+            self._save_with_short_code(*args, **kwargs)
+            release_stored.send(sender=type(self), instance=self)
+
+    def _save_with_short_code(self, *args, **kwargs):
         if self.short_code:
-            # The release and its translations in one transaction, so that work scheduled for
-            # after the commit (newsroom.distribution) finds both.
-            with transaction.atomic():
-                return super().save(*args, **kwargs)
+            return super().save(*args, **kwargs)
         # A collision among 4 billion codes is rare but possible: draw again, never overwrite.
         for _attempt in range(5):
             self.short_code = new_short_code()

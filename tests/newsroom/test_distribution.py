@@ -283,3 +283,17 @@ def test_saving_for_many_subscribers_only_enqueues(settings, django_assert_max_n
 
     assert not MailDelivery.objects.exists()
     assert DBTaskResult.objects.filter(task_path="newsroom.tasks.distribute_release").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rolled_back_publication_leaves_no_task(settings):
+    from django.db import transaction
+
+    settings.TASKS = DATABASE_TASKS
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        make_release()
+        raise RuntimeError("the editor's request failed after the save")
+
+    assert not DBTaskResult.objects.exists()
+    assert not PressRelease.objects.exists()
