@@ -7,12 +7,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .subscriptions import NotOnPublicPages
+
 #: Attempts before a post is given up; the waits between them double from RETRY_DELAY.
 MAX_ATTEMPTS = 5
 RETRY_DELAY = timedelta(seconds=30)
 
 
-class Channel(models.Model):
+class Channel(NotOnPublicPages, models.Model):
     """A channel the releases are posted to, in one language."""
 
     class Kind(models.TextChoices):
@@ -60,7 +62,7 @@ class ChannelPostQuerySet(models.QuerySet):
         )
 
 
-class ChannelPost(models.Model):
+class ChannelPost(NotOnPublicPages, models.Model):
     """The outbox row of one release in one channel: at most one post each.
 
     The unique constraint makes one row per (release, channel); a worker claims the row by

@@ -17,6 +17,14 @@ from django.utils.translation import gettext_lazy as _
 CONFIRMATION_MAX_AGE = timedelta(days=3)
 
 
+class NotOnPublicPages:
+    """For records no public page shows: saving or deleting one leaves the cached pages as
+    they are (``gorgan.kit.pagecache`` asks ``changes_public_pages``)."""
+
+    def changes_public_pages(self):
+        return False
+
+
 def new_key():
     return secrets.token_hex(8)
 
@@ -66,7 +74,7 @@ class SubscriberQuerySet(models.QuerySet):
         return subscriber, False
 
 
-class Subscriber(models.Model):
+class Subscriber(NotOnPublicPages, models.Model):
     """An address that receives releases (all news, or chosen sections and tags)."""
 
     email = models.EmailField(_("e-mail address"), unique=True)
@@ -119,7 +127,7 @@ def masked_address(email):
     return f"{local[:1]}•••@{domain}"
 
 
-class Journalist(models.Model):
+class Journalist(NotOnPublicPages, models.Model):
     """An accredited journalist: receives embargoed releases and may open the press room."""
 
     name = models.CharField(_("name"), max_length=150)
@@ -145,7 +153,7 @@ class Journalist(models.Model):
         return f"{self.name} ({self.outlet})" if self.outlet else self.name
 
 
-class MailDelivery(models.Model):
+class MailDelivery(NotOnPublicPages, models.Model):
     """One message about one release to one subscriber or journalist.
 
     The row is written (claimed) before the message is handed to the mail server, and the

@@ -216,9 +216,9 @@ def test_metadata_adds_no_query_to_the_article_page(client, django_assert_num_qu
     release = make_release(tags=[make_tag() for _ in range(5)])
     client.get(release.get_absolute_url("en"))  # the site identity and services get cached
 
-    # Release with its translations, section and office names, tags, related agreements,
-    # similar content, comments: the metadata reads what the page already has.
-    with django_assert_num_queries(6):
+    # Release with its translations, section and office names, tags, press contacts, related
+    # agreements, similar content, comments: the metadata reads what the page already has.
+    with django_assert_num_queries(7):
         client.get(release.get_absolute_url("en"))
 
 

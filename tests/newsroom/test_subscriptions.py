@@ -187,3 +187,14 @@ def test_subscribe_page_has_a_link_in_the_footer(client):
     page = client.get("/fa/").content.decode()
 
     assert 'href="/fa/news/subscribe/"' in page
+
+
+def test_subscribing_and_unsubscribing_leave_cached_pages_cached(client, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    client.get("/fa/")
+
+    subscriber = make_subscriber(sections=[make_section()])
+    subscriber.confirm()
+    subscriber.delete()
+
+    assert client.get("/fa/")["X-Page-Cache"] == "hit"
