@@ -276,7 +276,10 @@ class JournalistAdmin(admin.ModelAdmin):
     search_fields = ["name", "outlet", "email"]
     actions = ["send_press_room_link"]
 
-    @admin.action(description=_("E-mail their press room link to the selected journalists"))
+    @admin.action(
+        description=_("E-mail their press room link to the selected journalists"),
+        permissions=["change"],
+    )
     def send_press_room_link(self, request, queryset):
         journalists = list(queryset.filter(active=True))
         for journalist in journalists:

@@ -165,3 +165,21 @@ def test_telegram_channel_without_a_token_is_refused(admin_client):
     assert response.status_code == 200
     assert "A Telegram or Bale channel needs its bot&#x27;s token." in response.content.decode()
     assert not Channel.objects.exists()
+
+
+def test_audience_manager_sends_journalists_their_press_room_link(client):
+    from tests.newsroom.factories import make_journalist
+
+    journalist = make_journalist(language="en", email="reporter@press.example")
+    manager = logged_in(client, AUDIENCE)
+
+    manager.post(
+        "/admin/newsroom/journalist/",
+        {"action": "send_press_room_link", "_selected_action": [journalist.pk]},
+    )
+
+    (message,) = mail.outbox
+    assert message.to == ["reporter@press.example"]
+    assert message.subject == "Your link to the Gorgan Municipality press room"
+    path = next(w for w in message.body.split() if "/news/press/" in w)
+    assert client.get(path.removeprefix("https://www.gorgan.example")).status_code == 200

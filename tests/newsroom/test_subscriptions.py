@@ -198,3 +198,33 @@ def test_subscribing_and_unsubscribing_leave_cached_pages_cached(client, setting
     subscriber.delete()
 
     assert client.get("/fa/")["X-Page-Cache"] == "hit"
+
+
+def test_many_subscriptions_from_one_address_are_refused_for_a_while(client):
+    for number in range(10):
+        assert subscribe(client, f"reader{number}@example.org").status_code == 303
+
+    refused = subscribe(client, "one-more@example.org", language="en")
+
+    assert refused.status_code == 429
+    assert "Please wait a few minutes." in refused.content.decode()
+    assert not Subscriber.objects.filter(email="one-more@example.org").exists()
+
+
+def test_expired_confirmation_link_is_404_and_the_address_is_then_forgotten(client, monkeypatch):
+    import time
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    subscriber = make_subscriber(confirmed=False)
+    four_days = timedelta(days=4)
+    real_time = time.time
+    monkeypatch.setattr(time, "time", lambda: real_time() - four_days.total_seconds())
+    token = mailing.confirmation_token(subscriber)
+    monkeypatch.setattr(time, "time", real_time)
+    Subscriber.objects.update(created_at=timezone.now() - four_days)
+
+    assert client.post(f"/fa/news/subscribe/confirm/{token}/").status_code == 404
+    subscribe(client, "someone.else@example.org")
+    assert list(Subscriber.objects.values_list("email", flat=True)) == ["someone.else@example.org"]
