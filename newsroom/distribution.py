@@ -151,22 +151,24 @@ def request_correction(release):
     return edition
 
 
-def claim_deliveries(release, edition, recipients):
-    """Write the delivery rows of ``recipients`` (``{"subscriber_id": …}`` or
-    ``{"journalist_id": …}``) and claim those not sent yet; returns the claimed rows."""
+def claim_deliveries(release, edition, recipient_field, ids):
+    """Write the delivery rows of the recipients ``ids`` (``recipient_field``: "subscriber"
+    or "journalist") and claim those not sent yet; returns the claimed rows."""
     MailDelivery.objects.bulk_create(
-        [MailDelivery(release=release, edition=edition, **recipient) for recipient in recipients],
+        [
+            MailDelivery(release=release, edition=edition, **{f"{recipient_field}_id": pk})
+            for pk in ids
+        ],
         ignore_conflicts=True,
     )
     claim = secrets.token_hex(16)
-    field, ids = next(iter(recipients[0])), [next(iter(r.values())) for r in recipients]
     # One UPDATE decides: of two workers that reach the same rows, only one claims each.
     MailDelivery.objects.filter(
         release=release,
         edition=edition,
         status__in=[MailDelivery.Status.PENDING, MailDelivery.Status.FAILED],
         attempts__lt=MAIL_ATTEMPTS,
-        **{f"{field}__in": ids},
+        **{f"{recipient_field}_id__in": ids},
     ).update(status=MailDelivery.Status.SENDING, claim=claim, attempts=F("attempts") + 1)
     return list(MailDelivery.objects.filter(claim=claim).select_related("subscriber", "journalist"))
 
@@ -202,9 +204,7 @@ def send_claimed(deliveries, build_message):
     for pk, error in failed.items():
         MailDelivery.objects.filter(pk=pk).update(status=MailDelivery.Status.FAILED, error=error)
     if failed:
-        logger.warning(
-            "%d of %d messages failed; the batch is tried again.", len(failed), len(deliveries)
-        )
+        logger.warning("%d of %d messages failed.", len(failed), len(deliveries))
     return len(sent), bool(failed)
 
 
@@ -219,7 +219,7 @@ def send_to_subscribers(release_id, edition, first_id, last_id):
     )
     if not ids:
         return 0
-    deliveries = claim_deliveries(release, edition, [{"subscriber_id": pk} for pk in ids])
+    deliveries = claim_deliveries(release, edition, "subscriber", ids)
     if not deliveries:
         return 0
     count, any_failed = send_claimed(
@@ -254,7 +254,7 @@ def send_to_journalists(release_id):
     ids = list(Journalist.objects.filter(active=True).values_list("pk", flat=True))
     if not ids:
         return 0
-    deliveries = claim_deliveries(release, 0, [{"journalist_id": pk} for pk in ids])
+    deliveries = claim_deliveries(release, 0, "journalist", ids)
     if not deliveries:
         return 0
     count, _failed = send_claimed(

@@ -183,3 +183,38 @@ def test_audience_manager_sends_journalists_their_press_room_link(client):
     assert message.subject == "Your link to the Gorgan Municipality press room"
     path = next(w for w in message.body.split() if "/news/press/" in w)
     assert client.get(path.removeprefix("https://www.gorgan.example")).status_code == 200
+
+
+def test_editor_adds_press_contacts_in_each_language_tab(admin_client):
+    from newsroom.models import PressContact
+    from tests.admin_forms import admin_form_data
+
+    release = make_release()
+    url = f"/admin/newsroom/pressrelease/{release.pk}/change/"
+
+    def add_contact(language, **fields):
+        page = admin_client.get(f"{url}?language={language}")
+        data = admin_form_data(page)
+        data.update({f"press_contacts-{key}": value for key, value in fields.items()})
+        return admin_client.post(f"{url}?language={language}", data)
+
+    created = add_contact(
+        "fa",
+        **{
+            "TOTAL_FORMS": "1",
+            "0-name": "مریم احمدی",
+            "0-role": "کارشناس روابط عمومی",
+            "0-phone": "017 3222 0000",
+            "0-email": "pr@gorgan.example",
+            "0-order": "1",
+        },
+    )
+    assert created.status_code == 302
+    contact = PressContact.objects.get(release=release)
+    translated = add_contact("en", **{"0-name": "Maryam Ahmadi", "0-role": "PR officer"})
+    assert translated.status_code == 302
+
+    contact = PressContact.objects.get(pk=contact.pk)
+    assert contact.safe_translation_getter("name", language_code="fa") == "مریم احمدی"
+    assert contact.safe_translation_getter("role", language_code="en") == "PR officer"
+    assert contact.phone == "017 3222 0000"
