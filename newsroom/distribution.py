@@ -151,12 +151,17 @@ def request_correction(release):
     return edition
 
 
-def claim_deliveries(release, edition, recipient_field, ids):
+def claim_deliveries(release, edition, recipient_field, ids, embargo_until=None):
     """Write the delivery rows of the recipients ``ids`` (``recipient_field``: "subscriber"
     or "journalist") and claim those not sent yet; returns the claimed rows."""
     MailDelivery.objects.bulk_create(
         [
-            MailDelivery(release=release, edition=edition, **{f"{recipient_field}_id": pk})
+            MailDelivery(
+                release=release,
+                edition=edition,
+                embargo_until=embargo_until,
+                **{f"{recipient_field}_id": pk},
+            )
             for pk in ids
         ],
         ignore_conflicts=True,
@@ -166,6 +171,7 @@ def claim_deliveries(release, edition, recipient_field, ids):
     MailDelivery.objects.filter(
         release=release,
         edition=edition,
+        embargo_until=embargo_until,
         status__in=[MailDelivery.Status.PENDING, MailDelivery.Status.FAILED],
         attempts__lt=MAIL_ATTEMPTS,
         **{f"{recipient_field}_id__in": ids},
@@ -254,7 +260,7 @@ def send_to_journalists(release_id):
     ids = list(Journalist.objects.filter(active=True).values_list("pk", flat=True))
     if not ids:
         return 0
-    deliveries = claim_deliveries(release, 0, "journalist", ids)
+    deliveries = claim_deliveries(release, 0, "journalist", ids, embargo_until=release.publish_at)
     if not deliveries:
         return 0
     count, _failed = send_claimed(

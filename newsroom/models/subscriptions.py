@@ -159,7 +159,8 @@ class MailDelivery(NotOnPublicPages, models.Model):
     The row is written (claimed) before the message is handed to the mail server, and the
     unique constraints allow one row per release, recipient and edition: a task that runs
     twice, or two workers, never send the same message twice. Edition 0 is the release
-    itself; each correction an editor sends is the next edition.
+    itself; each correction an editor sends is the next edition. A journalist gets one notice
+    per publication time (moving an embargoed release's time sends the new time).
     """
 
     class Status(models.TextChoices):
@@ -191,6 +192,8 @@ class MailDelivery(NotOnPublicPages, models.Model):
         on_delete=models.CASCADE,
         related_name="deliveries",
     )
+    #: For a journalist: the publication time the notice announced. A new time is a new notice.
+    embargo_until = models.DateTimeField(_("embargo until"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=8, choices=Status.choices, default=Status.PENDING
     )
@@ -215,7 +218,7 @@ class MailDelivery(NotOnPublicPages, models.Model):
                 name="newsroom_mail_delivery_once_per_subscriber",
             ),
             models.UniqueConstraint(
-                fields=["release", "edition", "journalist"],
+                fields=["release", "journalist", "embargo_until"],
                 condition=models.Q(journalist__isnull=False),
                 name="newsroom_mail_delivery_once_per_journalist",
             ),

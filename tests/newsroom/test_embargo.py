@@ -224,3 +224,26 @@ def test_demo_journalist_sees_the_embargoed_release_the_public_cannot(client):
     assert release.safe_translation_getter("title", language_code="fa") in page
     assert "منتشر نشود" in page
     assert Channel.objects.get().kind == Channel.Kind.FOLDER
+
+
+def test_journalists_get_a_new_notice_only_when_the_embargo_time_moves(
+    smtp_server, django_capture_on_commit_callbacks
+):
+    make_journalist(language="en", email="en@press.example")
+    with django_capture_on_commit_callbacks(execute=True):
+        release = make_release(
+            publish_at=timezone.make_aware(timezone.datetime(2027, 1, 1, 9, 0)),
+            embargoed=True,
+            title=TITLES,
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        release.set_current_language("en")
+        release.lead = "A corrected lead"
+        release.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        release.publish_at = timezone.make_aware(timezone.datetime(2027, 1, 1, 11, 30))
+        release.save()
+
+    first, moved = smtp_server.to("en@press.example")
+    assert first["Subject"].strip().startswith("Embargoed until 9:00, January 1, 2027")
+    assert moved["Subject"].strip().startswith("Embargoed until 11:30, January 1, 2027")
