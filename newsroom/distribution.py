@@ -126,10 +126,11 @@ def enqueue_mail(release, edition):
 
 
 def recipients(release, edition):
-    """The subscribers of an edition: those who want the release, and for a correction
-    those who were sent the release itself."""
+    """The subscribers of an edition: those who want the release and had confirmed before
+    it became public (a task that runs late, after a backlog, sends no old news to newer
+    subscribers), and for a correction those who were sent the release itself."""
     if edition == 0:
-        return Subscriber.objects.matching(release)
+        return Subscriber.objects.matching(release).filter(confirmed_at__lte=release.publish_at)
     return Subscriber.objects.filter(
         pk__in=MailDelivery.objects.filter(
             release=release, edition=0, status=MailDelivery.Status.SENT

@@ -23,8 +23,9 @@ def run_worker():
 
 
 def published_now(django_capture_on_commit_callbacks, **fields):
+    """A release that becomes public now, after the subscribers confirmed."""
     with django_capture_on_commit_callbacks(execute=True):
-        return make_release(**fields)
+        return make_release(**({"publish_at": timezone.now()} | fields))
 
 
 def parts(message):
@@ -138,7 +139,7 @@ def test_drafts_and_edits_after_publication_send_nothing_again(
 ):
     make_subscriber("reader@example.org")
     with django_capture_on_commit_callbacks(execute=True):
-        release = make_release(status=PressRelease.Status.DRAFT)
+        release = make_release(status=PressRelease.Status.DRAFT, publish_at=timezone.now())
     assert smtp_server.messages == []
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -182,6 +183,20 @@ def test_correction_goes_only_to_those_who_received_the_release(
     distribution.request_correction(release)
 
     assert len(smtp_server.to("early@example.org")) == 2
+    assert smtp_server.to("late@example.org") == []
+
+
+@pytest.mark.django_db
+def test_release_distributed_late_goes_only_to_those_subscribed_at_its_time(
+    smtp_server, django_capture_on_commit_callbacks
+):
+    make_subscriber("early@example.org")
+    release = make_release(publish_at=timezone.now())  # its task has not run yet
+    make_subscriber("late@example.org")
+
+    distribution.distribute(release.pk)
+
+    assert len(smtp_server.to("early@example.org")) == 1
     assert smtp_server.to("late@example.org") == []
 
 

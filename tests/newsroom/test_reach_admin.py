@@ -106,7 +106,7 @@ def test_editor_sends_a_correction_from_the_release_list(
 ):
     make_subscriber("reader@example.org")
     with django_capture_on_commit_callbacks(execute=True):
-        release = make_release()
+        release = make_release(publish_at=timezone.now())
     assert len(mail.outbox) == 1
     editor = logged_in(client, EDITOR)
 
@@ -122,7 +122,7 @@ def test_editor_sends_a_correction_from_the_release_list(
 def test_writer_cannot_send_a_correction(client, django_capture_on_commit_callbacks):
     make_subscriber("reader@example.org")
     with django_capture_on_commit_callbacks(execute=True):
-        release = make_release()
+        release = make_release(publish_at=timezone.now())
     writer = logged_in(client, WRITER)
 
     writer.post(
