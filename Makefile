@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install messages catalogs check-translations lint format clean bench bench-nginx restore-drill bench-memory bench-latency bench-upload fault-drill bench-crawl bench-churn
+.PHONY: demo test install messages catalogs check-translations lint format clean bench bench-nginx restore-drill bench-memory bench-latency bench-upload fault-drill bench-crawl bench-churn bench-mail
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,10 +29,13 @@ check-translations: $(STAMP)
 
 # `make demo PORT=8001` when 8000 is taken.
 PORT ?= 8000
+# Links in the demo's e-mails and channel posts lead to this server.
+demo: export SITE_URL ?= http://127.0.0.1:$(PORT)
 demo: messages
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo --address 127.0.0.1:$(PORT)
-	@# The background worker (renditions of uploaded pictures) runs until make itself ends.
+	@# The background worker (renditions of pictures, e-mails, channel posts) runs until make
+	@# itself ends; e-mails go to outbox/mail/, the local channel's posts to outbox/channels/.
 	$(MANAGE) db_worker --no-reload & worker=$$!; make_pid=$$PPID; \
 		(while kill -0 $$make_pid 2>/dev/null; do sleep 1; done; kill $$worker) &
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
@@ -82,6 +85,11 @@ bench-latency: $(STAMP)
 
 bench-upload: $(STAMP)
 	bench/upload.sh
+
+# The worker's e-mails a second to 10,000 subscribers, against a local SMTP server
+# (BENCH_DATABASE_URL: a scratch PostgreSQL database instead of a temporary SQLite file).
+bench-mail: $(STAMP)
+	$(BIN)/python bench/mail.py
 
 # PostgreSQL and Redis refusing and black-holed under load, production settings (a scratch
 # DATABASE_URL: it gets the demo content); prints the table in docs/operations.md, section 4.

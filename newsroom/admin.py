@@ -27,6 +27,7 @@ from gorgan.kit.translated import translated_field
 from gorgan.kit.translation_admin import TranslationStatusAdminMixin
 
 from . import history, preview, renditions, slug_history, workflow
+from .admin_reach import ReleaseReachAdminMixin
 from .models import (
     Comment,
     GalleryItem,
@@ -101,6 +102,7 @@ def scheduled_label(publish_at, language_code=None):
 
 @admin.register(PressRelease)
 class PressReleaseAdmin(
+    ReleaseReachAdminMixin,
     TypographyCheckAdminMixin,
     WritingDirectionAdminMixin,
     LocalCalendarAdminMixin,
@@ -127,7 +129,11 @@ class PressReleaseAdmin(
     readonly_fields = ["short_code", "author", "created_at_display", "updated_at_display"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body", "featured_image"]}),
-        (_("Publication"), {"fields": ["status", "publish_at", "section", "office", "tags"]}),
+        (
+            _("Publication"),
+            {"fields": ["status", "publish_at", "embargoed", "section", "office", "tags"]},
+        ),
+        (_("Reach"), {"fields": ["mail_status", "channel_status"]}),
         (
             _("Sign-off and record"),
             {
@@ -142,7 +148,14 @@ class PressReleaseAdmin(
         ),
     ]
     typography_fields = ["title", "lead", "body"]
-    actions = ["submit_for_review", "publish_releases", "unpublish_releases", "archive_releases"]
+    actions = [
+        "submit_for_review",
+        "publish_releases",
+        "unpublish_releases",
+        "archive_releases",
+        "send_correction",
+        "retry_channel_posts",
+    ]
     recover_label = _("Recover deleted releases")
     publish_at_display = date_display("publish_at", _("publish at"))
     created_at_display = date_display("created_at", _("created at"))

@@ -9,14 +9,20 @@ class NewsroomConfig(AppConfig):
     def ready(self):
         from gorgan.kit import dependencies, metadata, search, sitemaps, translation_registry
 
-        from . import indexing, roles, slug_history, workflow
+        from . import asides, distribution, indexing, roles, slug_history, workflow
         from .dependencies import track_models
+        from .models.contacts import press_contacts_prefetch
         from .search import PressReleaseSearch
         from .sitemaps import PressReleaseSitemap, TagSitemap
 
         workflow.connect_signals()
         indexing.connect_signals()
         slug_history.connect_signals()
+        distribution.connect_signals()
+        asides.register(
+            "press-contacts",
+            asides.ReleaseAside("newsroom/includes/_press_contacts.html", press_contacts_prefetch),
+        )
         search.register(PressReleaseSearch())
         sitemaps.register("releases", PressReleaseSitemap)
         sitemaps.register("tags", TagSitemap)
@@ -39,6 +45,9 @@ class NewsroomConfig(AppConfig):
         translation_registry.register("newsroom.Tag", ("label",), _("tags"))
         translation_registry.register("newsroom.Section", ("name",), _("sections"))
         translation_registry.register("newsroom.Office", ("name",), _("issuing offices"))
+        translation_registry.register(
+            "newsroom.PressContact", ("name", "role"), _("press contacts")
+        )
         translation_registry.register(
             "newsroom.Image", ("alt_text", "caption", "credit"), _("images")
         )

@@ -16,7 +16,7 @@ from gorgan.kit import dependencies
 from gorgan.kit.dependencies import key
 from gorgan.kit.translated import set_translations
 
-from .models import Office, PressRelease, Section, Tag
+from .models import Channel, Journalist, Office, PressContact, PressRelease, Section, Tag
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
 BETWEEN_BLOCKS = re.compile(r">\s*\n\s*<")
@@ -133,4 +133,62 @@ def load(reset=False):
     demo_images.load([entry["short_code"] for entry in written])
     for entry in written:
         date_release(entry)
+    load_reach(reset, offices, sections, tags)
     return [release for release, _was_written in loaded]
+
+
+@functools.cache
+def reach_data():
+    """The demo's channel, journalist and embargoed release (``reach.toml``)."""
+    content = tomllib.loads((DEMO_DIR / "reach.toml").read_text(encoding="utf-8"))
+    release = content["embargoed"]
+    for language, fields in release["translations"].items():
+        body = DEMO_DIR / "releases" / f"{release['short_code']}.{language}.html"
+        fields["body"] = BETWEEN_BLOCKS.sub("><", body.read_text(encoding="utf-8").strip())
+    return content
+
+
+def load_reach(reset, offices, sections, tags):
+    """The local test channel and the journalist (before the release, so both receive it),
+    then the embargoed release, due a few hours after it is first loaded."""
+    from django.utils import timezone
+
+    content = reach_data()
+    for entry in content["channels"]:
+        Channel.objects.get_or_create(kind=entry["kind"], chat_id=entry["chat_id"], defaults=entry)
+    for entry in content["journalists"]:
+        Journalist.objects.get_or_create(email=entry["email"], defaults=entry)
+    entry = content["embargoed"]
+    release = PressRelease.objects.filter(short_code=entry["short_code"]).first()
+    if release is not None and not reset:
+        return release
+    release = release or PressRelease(short_code=entry["short_code"])
+    release.status = PressRelease.Status.PUBLISHED
+    release.embargoed = True
+    release.publish_at = timezone.now() + datetime.timedelta(hours=entry["hours_ahead"])
+    release.office = offices[entry["office"]]
+    release.section = sections[entry["section"]]
+    release.sign_off = entry["sign_off"]
+    set_translations(release, entry["translations"], slug_from="title")
+    release.save()
+    release.tags.set([tags[slug] for slug in entry["tags"]])
+    release.press_contacts.all().delete()
+    for order, fields in enumerate(entry["contacts"], start=1):
+        contact = PressContact(
+            release=release, phone=fields["phone"], email=fields["email"], order=order
+        )
+        set_translations(contact, names_by_language(fields))
+        contact.save()
+    return release
+
+
+def press_room_path():
+    """The demo journalist's press room, for the demo's closing line."""
+    from django.urls import reverse
+
+    from . import mailing
+
+    journalist = Journalist.objects.filter(email=reach_data()["journalists"][0]["email"]).first()
+    if journalist is None:
+        return ""
+    return reverse("newsroom:press-room", kwargs={"token": mailing.press_room_token(journalist)})

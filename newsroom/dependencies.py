@@ -6,11 +6,13 @@ declares, for each model public pages show, which keys a saved or deleted object
 
 from gorgan.kit.dependencies import key, own_and_list_keys, track, track_translated
 
+from . import asides
 from .models import (
     Comment,
     GalleryItem,
     Image,
     Office,
+    PressContact,
     PressRelease,
     Section,
     SimilarReleasePin,
@@ -42,6 +44,15 @@ def shown_with_release(instance):
     return [key(PressRelease, instance.release_id)]
 
 
+def contact_keys(contact):
+    """Press contacts appear in their release's asides, and only there."""
+    release_id = contact.release_id
+    if release_id is None:  # a translation's change: only the contact's pk is at hand
+        found = PressContact.objects.filter(pk=contact.pk).values_list("release_id", flat=True)
+        release_id = found.first()
+    return [asides.dependency_key(release_id)] if release_id is not None else []
+
+
 def comment_keys(comment):
     return [comments_key(comment.release_id)]
 
@@ -62,5 +73,6 @@ def track_models():
         ],
     )
     track(Comment, shown_as=comment_keys, touches=comment_keys)
+    track_translated(PressContact, touches=contact_keys)
     for model in (GalleryItem, SimilarReleasePin):
         track(model, shown_as=shown_with_release, touches=shown_with_release)

@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 from gorgan.kit.dates import localize_digits
 
 from . import antispam
-from .models import Comment
+from .models import Comment, PressRelease, Section, Tag, TaggedRelease
 
 HONEYPOT_FIELD = "website"
 
@@ -86,3 +86,55 @@ class CommentForm(forms.ModelForm):
                 code="token",
             )
         return cleaned
+
+
+class SubscriptionChoiceForm(forms.Form):
+    """What a subscriber receives: all news, or the chosen sections and tags."""
+
+    ALL, CHOSEN = "all", "chosen"
+
+    scope = forms.ChoiceField(
+        label=_("What would you like to receive?"),
+        choices=[(ALL, _("All news")), (CHOSEN, _("Only the sections and tags I choose"))],
+        initial=ALL,
+        widget=forms.RadioSelect,
+    )
+    sections = forms.ModelMultipleChoiceField(
+        label=_("Sections"),
+        queryset=Section.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    tags = forms.ModelMultipleChoiceField(
+        label=_("Tags"),
+        queryset=Tag.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sections"].queryset = Section.objects.prefetch_related("translations")
+        # The tags of public releases: a tag only on drafts would announce unpublished work.
+        public_tags = TaggedRelease.objects.filter(
+            content_object__in=PressRelease.objects.published()
+        ).values("tag_id")
+        self.fields["tags"].queryset = Tag.objects.filter(pk__in=public_tags).prefetch_related(
+            "translations"
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = cleaned.get("sections") or cleaned.get("tags")
+        if cleaned.get("scope") == self.CHOSEN and not chosen:
+            raise forms.ValidationError(_("Choose at least one section or tag, or all news."))
+        return cleaned
+
+    @property
+    def all_news(self):
+        return self.cleaned_data["scope"] == self.ALL
+
+
+class SubscribeForm(SubscriptionChoiceForm):
+    email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
+    field_order = ["email", "scope", "sections", "tags"]

@@ -283,7 +283,7 @@ class ReleasePreviewView(View):
     """
 
     def get(self, request, token):
-        releases = article.with_page_contents(PressRelease.objects.all())
+        releases = article.with_page_contents(PressRelease.objects.previewable())
         release = preview.release_for_token(token, releases)
         if release is None:
             raise Http404("This preview link is not valid (any more).")

@@ -113,6 +113,8 @@ def make_service(order=0, active=True, icon="receipt", url=None, **titles):
 EMPTY_RELEASE_INLINES = {
     "gallery_items-TOTAL_FORMS": "0",
     "gallery_items-INITIAL_FORMS": "0",
+    "press_contacts-TOTAL_FORMS": "0",
+    "press_contacts-INITIAL_FORMS": "0",
     "similar_pins-TOTAL_FORMS": "0",
     "similar_pins-INITIAL_FORMS": "0",
 }

@@ -336,6 +336,35 @@ DATABASE_RETRY_AFTER_SECONDS = 30
 TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_TAGS_FROM_STRING = "newsroom.models.taxonomy.parse_tag_names"
 
+# --- Reaching readers: e-mail and messenger channels (README.md, docs/deployment.md) ---
+
+# The site's public address, for links in e-mails and messenger posts (no trailing slash).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# E-mail goes through Django's backends: SMTP once EMAIL_HOST is set (prod.py then requires
+# the rest); without it nothing is sent. dev.py writes messages to files instead.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", EMAIL_PORT == 465)
+# Seconds to wait for the mail server to connect or answer; a slow server fails the batch,
+# which is tried again later, instead of holding the worker.
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.dummy.EmailBackend"
+)
+# Bot API addresses; Bale offers the same methods under its own address.
+TELEGRAM_API_URL = os.environ.get("TELEGRAM_API_URL", "https://api.telegram.org")
+BALE_API_URL = os.environ.get("BALE_API_URL", "https://tapi.bale.ai")
+# Seconds to wait for a messenger to connect and to answer one call.
+MESSENGER_TIMEOUT = float(os.environ.get("MESSENGER_TIMEOUT", "10"))
+# Where channels of the kind "local folder" write their posts.
+MESSENGER_FOLDER = Path(os.environ.get("MESSENGER_FOLDER", BASE_DIR / "outbox" / "channels"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

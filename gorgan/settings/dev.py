@@ -20,3 +20,9 @@ WHITENOISE_AUTOREFRESH = True
 
 # Template edits should show at the next request, not when what a stored part shows changes.
 STORED_PARTS = os.environ.get("STORED_PARTS", "off" if DEBUG else "on") != "off"
+
+# The demo's e-mails are files in outbox/mail/ (one .log file per connection), unless an SMTP
+# server is configured; the demo's local channel writes into outbox/channels/.
+if not EMAIL_HOST:  # noqa: F405
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "outbox" / "mail"))  # noqa: F405

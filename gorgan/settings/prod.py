@@ -41,3 +41,14 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
+
+# E-mail is optional; once any of its variables is set, what sending needs must all be set,
+# or the site would accept subscriptions it cannot confirm.
+EMAIL_VARIABLES = ("EMAIL_HOST", "DEFAULT_FROM_EMAIL", "SITE_URL")
+if any(os.environ.get(name) for name in (*EMAIL_VARIABLES, "EMAIL_HOST_USER")):
+    for name in EMAIL_VARIABLES:
+        require_env(name)
+    if bool(os.environ.get("EMAIL_HOST_USER")) != bool(os.environ.get("EMAIL_HOST_PASSWORD")):
+        require_env(
+            "EMAIL_HOST_PASSWORD" if os.environ.get("EMAIL_HOST_USER") else "EMAIL_HOST_USER"
+        )

@@ -25,3 +25,5 @@ SERVE_MEDIA = True
 # Background tasks run at once, inside the code that enqueues them; tests of the worker itself
 # use the database backend and run `db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+MESSENGER_FOLDER = Path(tempfile.mkdtemp(prefix="gorgan-test-channels-"))
+SITE_URL = "https://www.gorgan.example"

@@ -1,10 +1,13 @@
 import reversion
 
+from .channels import Channel, ChannelPost
 from .comments import Comment, CommentQuerySet
+from .contacts import PressContact
 from .images import GalleryItem, Image, images_for_release
 from .redirects import RetiredSlug
 from .release import PressRelease, PressReleaseQuerySet, PressReleaseTranslation
 from .similar import SimilarRelease, SimilarReleasePin
+from .subscriptions import Journalist, MailDelivery, Subscriber
 from .taxonomy import Office, Section, Tag, TaggedRelease, tagged_items_with_labels
 from .workflow import StatusChange
 
@@ -15,11 +18,16 @@ reversion.register(TaggedRelease)
 reversion.register(PressRelease, follow=["translations", "tagged_items"])
 
 __all__ = [
+    "Channel",
+    "ChannelPost",
     "Comment",
     "CommentQuerySet",
     "GalleryItem",
     "Image",
+    "Journalist",
+    "MailDelivery",
     "Office",
+    "PressContact",
     "PressRelease",
     "PressReleaseQuerySet",
     "PressReleaseTranslation",
@@ -28,6 +36,7 @@ __all__ = [
     "SimilarRelease",
     "SimilarReleasePin",
     "StatusChange",
+    "Subscriber",
     "Tag",
     "TaggedRelease",
     "images_for_release",

@@ -3,7 +3,9 @@
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +26,10 @@ from .similar import similar_releases
 from .taxonomy import Office, Section, TaggedRelease
 
 SHORT_CODE_LENGTH = 8  # hex characters: 4 random bytes
+
+#: Sent by ``PressRelease.save()`` once the release and its translations are written, inside
+#: the same transaction (``post_save`` comes before the translations).
+release_stored = Signal()
 
 
 def new_short_code():
@@ -49,6 +55,16 @@ class PressReleaseQuerySet(TranslatableQuerySet):
         return self.filter(
             status=PressRelease.Status.PUBLISHED, publish_at__gt=now or timezone.now()
         )
+
+    def for_journalists(self, now=None):
+        """What accredited journalists may read: the public releases, and embargoed ones
+        before their time."""
+        return self.published(now) | self.scheduled(now).filter(embargoed=True)
+
+    def previewable(self, now=None):
+        """Releases a private preview link may show: never an embargoed one before it is
+        public, since a preview link can be passed on to anyone."""
+        return self.filter(embargoed=False) | self.published(now)
 
     def offered_to_writer(self, user):
         """What a writer may pick as related content: public releases and the writer's own.
@@ -175,6 +191,14 @@ class PressRelease(TranslatableModel):
         editable=False,
         help_text=_("Assigned once; the permanent short link is built from it."),
     )
+    embargoed = models.BooleanField(
+        _("embargoed"),
+        default=False,
+        help_text=_(
+            "Accredited journalists receive it before its publication time, with a notice "
+            "not to publish it earlier. Needs a publication time."
+        ),
+    )
     tags = TaggableManager(verbose_name=_("tags"), through=TaggedRelease, blank=True)
     featured_image = models.ForeignKey(
         "newsroom.Image",
@@ -210,9 +234,23 @@ class PressRelease(TranslatableModel):
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or self.short_code
 
+    def clean(self):
+        super().clean()
+        if self.embargoed and self.publish_at is None:
+            raise ValidationError(
+                {"publish_at": _("An embargoed release needs the time it may be published.")}
+            )
+
     def save(self, *args, **kwargs):
         if self.status == self.Status.PUBLISHED and self.publish_at is None:
             self.publish_at = timezone.now()
+        # The release, its translations and the work its saving enqueues (``release_stored``
+        # receivers: newsroom.distribution) in one transaction: committed or rolled back together.
+        with transaction.atomic():
+            self._save_with_short_code(*args, **kwargs)
+            release_stored.send(sender=type(self), instance=self)
+
+    def _save_with_short_code(self, *args, **kwargs):
         if self.short_code:
             return super().save(*args, **kwargs)
         # A collision among 4 billion codes is rare but possible: draw again, never overwrite.

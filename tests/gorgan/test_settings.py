@@ -137,3 +137,44 @@ def test_uploaded_media_are_routed_where_debug_is_on(module, env, expected):
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == expected
+
+
+EMAIL_ENV = {
+    "EMAIL_HOST": "smtp.gorgan.example",
+    "DEFAULT_FROM_EMAIL": "news@gorgan.example",
+    "SITE_URL": "https://www.gorgan.example",
+}
+
+
+@pytest.mark.parametrize(
+    ("env", "missing"),
+    [
+        ({"EMAIL_HOST": "smtp.gorgan.example"}, "DEFAULT_FROM_EMAIL"),
+        ({"DEFAULT_FROM_EMAIL": "news@gorgan.example"}, "EMAIL_HOST"),
+        ({k: v for k, v in EMAIL_ENV.items() if k != "SITE_URL"}, "SITE_URL"),
+        (EMAIL_ENV | {"EMAIL_HOST_USER": "news"}, "EMAIL_HOST_PASSWORD"),
+    ],
+)
+def test_production_refuses_half_configured_email(env, missing):
+    result = run_manage("gorgan.settings.prod", "check", **PRODUCTION_ENV, **env)
+
+    assert result.returncode != 0
+    assert f"The environment variable {missing} must be set in production" in result.stderr
+
+
+def test_production_without_email_sends_nothing_and_with_it_uses_smtp():
+    assert setting("EMAIL_BACKEND", **PRODUCTION_ENV) == (
+        "django.core.mail.backends.dummy.EmailBackend"
+    )
+    assert setting("EMAIL_BACKEND", **PRODUCTION_ENV, **EMAIL_ENV) == (
+        "django.core.mail.backends.smtp.EmailBackend"
+    )
+
+
+def test_demo_writes_its_email_into_the_outbox_folder():
+    script = "from django.conf import settings as s; print(s.EMAIL_BACKEND, s.EMAIL_FILE_PATH)"
+    result = run_manage("gorgan.settings.dev", "shell", "-v", "0", "-c", script)
+
+    backend, folder = result.stdout.split()
+    assert backend == "django.core.mail.backends.filebased.EmailBackend"
+    assert folder == str(ROOT / "outbox" / "mail")

@@ -100,3 +100,41 @@ def stored_files(root):
     if not root.exists():
         return []
     return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())
+
+
+def make_subscriber(email=None, language="fa", confirmed=True, sections=(), tags=(), **fields):
+    from django.utils import timezone
+
+    from newsroom.models import Subscriber
+
+    number = next(_counter)
+    subscriber = Subscriber.objects.create(
+        email=email or f"reader{number}@example.org",
+        language=language,
+        all_news=not (sections or tags),
+        confirmed_at=timezone.now() if confirmed else None,
+        **fields,
+    )
+    subscriber.sections.set(sections)
+    subscriber.tags.set(tags)
+    return subscriber
+
+
+def make_journalist(language="fa", **fields):
+    from newsroom.models import Journalist
+
+    number = next(_counter)
+    values = {"name": f"خبرنگار {number}", "email": f"reporter{number}@example.org"}
+    return Journalist.objects.create(language=language, **(values | fields))
+
+
+def make_channel(kind="telegram", language="fa", **fields):
+    from newsroom.models import Channel
+
+    number = next(_counter)
+    values = {
+        "name": f"Channel {number}",
+        "chat_id": f"@channel{number}",
+        "bot_token": f"{number}:token-{number}" if kind != "folder" else "",
+    }
+    return Channel.objects.create(kind=kind, language=language, **(values | fields))

@@ -39,6 +39,8 @@ def release_form(**overrides):
         # The gallery inline's (empty) formset.
         "gallery_items-TOTAL_FORMS": "0",
         "gallery_items-INITIAL_FORMS": "0",
+        "press_contacts-TOTAL_FORMS": "0",
+        "press_contacts-INITIAL_FORMS": "0",
     }
     return data | overrides
 

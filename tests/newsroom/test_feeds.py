@@ -234,7 +234,7 @@ def test_demo_feeds_date_the_content_not_the_loading(client):
     from django.core.management import call_command
 
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    newest = PressRelease.objects.newest_first().first()
+    newest = PressRelease.objects.published().newest_first().first()
 
     channel, _items = rss_items(client, "/fa/news/feed/rss/")
 

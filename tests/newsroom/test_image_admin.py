@@ -72,6 +72,8 @@ def test_release_admin_saves_featured_image_and_gallery_order(staff_client, medi
         "similar_pins-INITIAL_FORMS": "0",
         "gallery_items-TOTAL_FORMS": "2",
         "gallery_items-INITIAL_FORMS": "0",
+        "press_contacts-TOTAL_FORMS": "0",
+        "press_contacts-INITIAL_FORMS": "0",
         "gallery_items-0-image": second.pk,
         "gallery_items-0-order": "2",
         "gallery_items-1-image": first.pk,

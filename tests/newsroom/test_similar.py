@@ -194,6 +194,8 @@ def test_admin_saves_pinned_similar_releases(admin_client):
             "sign_off": "الف",
             "gallery_items-TOTAL_FORMS": "0",
             "gallery_items-INITIAL_FORMS": "0",
+            "press_contacts-TOTAL_FORMS": "0",
+            "press_contacts-INITIAL_FORMS": "0",
             "similar_pins-TOTAL_FORMS": "1",
             "similar_pins-INITIAL_FORMS": "0",
             "similar_pins-0-similar": other.pk,

@@ -236,6 +236,8 @@ def test_release_admin_edits_the_release_agreements(staff_client):
         "similar_pins-INITIAL_FORMS": "0",
         "gallery_items-TOTAL_FORMS": "0",
         "gallery_items-INITIAL_FORMS": "0",
+        "press_contacts-TOTAL_FORMS": "0",
+        "press_contacts-INITIAL_FORMS": "0",
     }
     linked = staff_client.post(
         url,

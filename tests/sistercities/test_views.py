@@ -223,7 +223,7 @@ def test_agreement_page_lists_only_published_related_releases(client):
 
     content = client.get(agreement.get_absolute_url("en")).content.decode()
 
-    section = content.split('id="releases-title"')[1]
+    section = content.split('id="releases-title"')[1].split("</section>")[0]
     assert re.findall(r'<a href="(/en/news/[^"]+)">', section) == [published.get_absolute_url("en")]
 
 

@@ -47,6 +47,10 @@ class Command(BaseCommand):
         created = self.ensure_admin()
         site = f"http://{address}/"
         self.stdout.write(
+            f"The demo journalist's press room: http://{address}{newsroom_demo.press_room_path()}"
+            "  (e-mails and channel posts are written to outbox/, see README.md)"
+        )
+        self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content loaded: {PressRelease.objects.count()} releases. "
                 f"Site: {site}  Admin: {site}{settings.ADMIN_URL}  "
