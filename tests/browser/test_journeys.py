@@ -80,7 +80,7 @@ def test_citizen_reads_the_seed_release_switches_language_and_comments(page, liv
     page.fill("#comment-body", "راه‌اندازی اتاق گوانگژو خبر خوبی برای شهر است.")
     page.get_by_role("button", name="ارسال نظر").click()
 
-    page.wait_for_url(re.compile(r"\?comment=received#comments$"))
+    page.wait_for_url(re.compile(r"\?comment=received#comment-form$"))
     assert page.get_by_role("status").filter(has_text="پس از تأیید").is_visible()
     comment = Comment.objects.get()
     assert (comment.release_id, comment.status, comment.name) == (
@@ -303,13 +303,14 @@ def test_printed_article_has_no_navigation_and_shows_link_addresses(page, live_s
 
     hidden = [
         page.locator(selector).is_hidden()
-        for selector in [".site-nav", ".language-switcher", ".site-services", ".comments"]
+        for selector in [".site-nav", ".language-switcher", ".site-services", "#comments"]
     ]
+    hidden.append(page.locator("#comment-form").is_hidden())
     after = page.evaluate(
         "getComputedStyle(document.querySelector('.release__tags a'), '::after').content"
     )
     tag_href = page.locator(".release__tags a").first.get_attribute("href")
 
-    assert hidden == [True, True, True, True]
+    assert hidden == [True, True, True, True, True]
     assert page.locator("h1").is_visible()
     assert after == f'" <{tag_href}>"'
