@@ -9,9 +9,10 @@ class SisterCitiesConfig(AppConfig):
 
     def ready(self):
         from gorgan.kit import pagecache, search, sitemaps, translation_registry
+        from newsroom import api as release_api
         from newsroom import asides
 
-        from . import indexing, roles
+        from . import api, indexing, roles
         from .search import AgreementSearch, CommitmentSearch
         from .sitemaps import AgreementSitemap, SisterCityPageSitemap
 
@@ -21,6 +22,11 @@ class SisterCitiesConfig(AppConfig):
         sitemaps.register("sister-cities", SisterCityPageSitemap)
         sitemaps.register("agreements", AgreementSitemap)
         roles.grant_permissions()
+        release_api.register_release_filter(
+            "agreement",
+            "Only releases related to the public agreement with this id.",
+            api.releases_of_agreement,
+        )
         pagecache.register_content("sistercities")
         asides.register(
             "agreements",
