@@ -11,10 +11,9 @@ Other apps add release filters (``register_release_filter``) from ``AppConfig.re
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models.functions import Greatest
 from django.http import Http404
-from django.urls import reverse
-from django.utils import translation
 from django.utils.functional import classproperty
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
@@ -40,6 +39,8 @@ class ReleaseFilter:
     apply: object  # (releases, value) -> releases; raises ValidationError for a bad value
 
 
+#: A short code for ``api.address``: it matches the converter and nothing else in the path.
+SHORT = "ffffffff"
 #: Filters of the release list other apps add (``?agreement=`` from the sister cities).
 RELEASE_FILTERS = {}
 
@@ -49,13 +50,28 @@ def register_release_filter(name, description, apply):
     RELEASE_FILTERS[name] = ReleaseFilter(name, description, apply)
 
 
-def api_path(name, language, **kwargs):
-    return with_language(reverse(f"api:{name}", kwargs=kwargs or None), language)
+def api_path(name, language, argument=None, value=None, placeholder="placeholder"):
+    path = api.address(f"api:{name}", language, argument, value, placeholder)
+    return with_language(path, language)
 
 
-def page_url(obj, language):
-    with translation.override(language):
-        return obj.get_absolute_url()
+def release_paths(release):
+    """``{language: path of the release's page}``; the Persian slug where not translated (the
+    site serves that address as the Persian fallback page)."""
+    slugs = {row.language_code: row.slug for row in release.translations.all()}
+    source = slugs.get(settings.LANGUAGE_CODE, "")
+    return {
+        code: api.address("newsroom:release-detail", code, "slug", slugs.get(code) or source)
+        for code in api.api_languages()
+    }
+
+
+def section_path(slug, language):
+    return api.address("newsroom:section-detail", language, "slug", slug)
+
+
+def tag_path(slug, language):
+    return api.address("newsroom:tag-detail", language, "slug", slug)
 
 
 # --- The data of each answer, from prefetched rows ---
@@ -103,23 +119,25 @@ def image_data(image, language, absolute):
 def release_data(release, language, absolute, detail=False):
     content_language, is_fallback = show_in_language(release, language)
     available = release.get_available_languages()
+    paths = release_paths(release)
+    short_code = release.short_code
     data = {
         "short_code": release.short_code,
         "language": content_language,
         "is_fallback": is_fallback,
         "title": release.title,
         "lead": release.lead,
-        "url": absolute(release.get_absolute_url(language)),
-        "short_url": absolute(release.get_short_url()),
-        "api_url": absolute(api_path("release-detail", language, short_code=release.short_code)),
+        "url": absolute(paths[language]),
+        "short_url": absolute(api.address("short-link", language, "short_code", short_code, SHORT)),
+        "api_url": absolute(api_path("release-detail", language, "short_code", short_code, SHORT)),
         "published_at": api.iso_datetime(release.publish_at),
         "published_on_solar_hijri": api.solar_hijri(release.publish_at),
         "updated_at": api.iso_datetime(release.public_change_at),
         "section": {
             "slug": release.section.slug,
             "name": release.section_name,
-            "api_url": absolute(api_path("section-detail", language, slug=release.section.slug)),
-            "url": absolute(page_url(release.section, language)),
+            "api_url": absolute(api_path("section-detail", language, "slug", release.section.slug)),
+            "url": absolute(section_path(release.section.slug, language)),
         },
         "office": release.source_office_name if is_fallback else release.office_name,
         "tags": [
@@ -127,15 +145,15 @@ def release_data(release, language, absolute, detail=False):
                 "slug": tag.slug,
                 "label": str(tag),
                 "label_language": tag.label_language,
-                "api_url": absolute(api_path("tag-detail", language, slug=tag.slug)),
-                "url": absolute(page_url(tag, language)),
+                "api_url": absolute(api_path("tag-detail", language, "slug", tag.slug)),
+                "url": absolute(tag_path(tag.slug, language)),
             }
             for tag in release.tag_list()
         ],
         "featured_image": None,
         "translations": api.translation_statuses(
             release,
-            lambda code: absolute(release.get_absolute_url(code)) if code in available else None,
+            lambda code: absolute(paths[code]) if code in available else None,
         ),
     }
     if detail:
@@ -160,11 +178,11 @@ def section_data(section, language, absolute):
         "language": content_language,
         "is_fallback": is_fallback,
         "order": section.order,
-        "url": absolute(page_url(section, language)),
-        "api_url": absolute(api_path("section-detail", language, slug=section.slug)),
+        "url": absolute(section_path(section.slug, language)),
+        "api_url": absolute(api_path("section-detail", language, "slug", section.slug)),
         "releases_url": absolute(f"{api_path('release-list', language)}&section={section.slug}"),
         "translations": api.translation_statuses(
-            section, lambda code: absolute(page_url(section, code))
+            section, lambda code: absolute(section_path(section.slug, code))
         ),
     }
 
@@ -176,10 +194,12 @@ def tag_data(tag, language, absolute):
         "label": tag.safe_translation_getter("label", default=tag.name),
         "language": content_language,
         "is_fallback": is_fallback,
-        "url": absolute(page_url(tag, language)),
-        "api_url": absolute(api_path("tag-detail", language, slug=tag.slug)),
+        "url": absolute(tag_path(tag.slug, language)),
+        "api_url": absolute(api_path("tag-detail", language, "slug", tag.slug)),
         "releases_url": absolute(f"{api_path('release-list', language)}&tag={tag.slug}"),
-        "translations": api.translation_statuses(tag, lambda code: absolute(page_url(tag, code))),
+        "translations": api.translation_statuses(
+            tag, lambda code: absolute(tag_path(tag.slug, code))
+        ),
     }
 
 
