@@ -316,6 +316,9 @@ class ReleaseDetail(api.ApiDetailView):
     def item_data(self, release):
         return release_data(release, self.language, self.absolute, detail=True)
 
+    def last_modified(self, release):
+        return release.public_change_at
+
 
 class SectionList(api.ApiListView):
     """Every section (by primary key; ``order`` is the editors' order)."""

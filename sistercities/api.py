@@ -76,7 +76,7 @@ def partner_city_data(city, language, absolute):
         "language": content_language,
         "is_fallback": is_fallback,
         "country": {"code": city.country.code, "name": country_name},
-        "website": city.website,
+        "website": city.website or None,
         "latitude": float(city.latitude) if city.latitude is not None else None,
         "longitude": float(city.longitude) if city.longitude is not None else None,
         "url": url,
@@ -294,6 +294,9 @@ class AgreementDetail(PublicAgreementMixin, api.ApiDetailView):
 
     def item_data(self, agreement):
         return agreement_data(agreement, self.language, self.absolute)
+
+    def last_modified(self, agreement):
+        return agreement.updated_at
 
 
 class CommitmentList(api.ApiListView):

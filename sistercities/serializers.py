@@ -26,7 +26,7 @@ class PartnerCitySerializer(serializers.Serializer):
         help_text="True when the city has no translation into the requested language."
     )
     country = CountrySerializer()
-    website = serializers.URLField(allow_blank=True)
+    website = serializers.URLField(allow_null=True, help_text="Official website, or null.")
     latitude = serializers.FloatField(allow_null=True)
     longitude = serializers.FloatField(allow_null=True)
     url = serializers.URLField(help_text="The city on the site's sister-cities page.")

@@ -23,7 +23,7 @@ from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.functional import cached_property
-from django.utils.http import RFC3986_SUBDELIMS
+from django.utils.http import RFC3986_SUBDELIMS, http_date
 from django.utils.translation import gettext as _
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter
@@ -364,8 +364,16 @@ class ApiDetailView(ApiView):
     def item_data(self, item):
         raise NotImplementedError
 
+    def last_modified(self, item):
+        """When ``item`` itself last changed, for ``Last-Modified``; ``None`` leaves it out."""
+        return None
+
     def get(self, request, *args, **kwargs):
-        return Response(self.serializer_class(self.item_data(self.get_object())).data)
+        item = self.get_object()
+        response = Response(self.serializer_class(self.item_data(item)).data)
+        if (moment := self.last_modified(item)) is not None:
+            response["Last-Modified"] = http_date(moment.timestamp())
+        return response
 
     def get_serializer(self, *args, **kwargs):
         return self.serializer_class(*args, **kwargs)
