@@ -218,11 +218,12 @@ def parse_moment(name, value):
     if moment is None:
         raise ValidationError(
             {
-                name: _(
-                    "“%(value)s” is not a date and time in ISO 8601, "
-                    "e.g. 2026-11-26T10:00:00+03:30 or 2026-11-26."
-                )
-                % {"value": value}
+                name: _("“%(value)s” is not a date and time in %(standard)s, e.g. %(example)s.")
+                % {
+                    "value": value,
+                    "standard": "ISO 8601",
+                    "example": "2026-11-26T10:00:00+03:30, 2026-11-26",
+                }
             }
         )
     if timezone.is_naive(moment):

@@ -293,3 +293,19 @@ def test_negotiation_agreements_never_reach_the_api(client, content):
 
     assert secret.safe_translation_getter("title", language_code="fa").encode() not in bodies
     assert client.get(f"/api/v1/agreements/{secret.pk}/").status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("fa", "هیچ برچسبی نامک «nope» را ندارد."),
+        ("en", "No tag has the slug “nope”."),
+        ("zh-hans", "没有标签的短名是“nope”。"),
+    ],
+)
+def test_bad_filter_message_is_in_the_requested_language(client, language, message):
+    response = client.get(f"/api/v1/releases/?tag=nope&lang={language}")
+
+    assert response.status_code == 400
+    assert response.json() == {"tag": message}
