@@ -88,8 +88,9 @@ def image_data(image, language, absolute):
     return {
         "alt": alt,
         "alt_language": alt_language,
-        "caption": image.text_for("caption", language) or image.text_for("caption", "fa"),
-        "credit": image.text_for("credit", language) or image.text_for("credit", "fa"),
+        # As on the site's pages: caption and credit only in the language itself.
+        "caption": image.text_for("caption", language),
+        "credit": image.text_for("credit", language),
         "width": largest,
         "height": renditions.scaled_height(image.width, image.height, largest),
         "renditions": [
