@@ -2,12 +2,12 @@
 # make bench-latency: one reader at a time (wrk -t1 -c1), page cache off, against the pages
 # whose cost must stay flat as the archive grows: lists, tags, search (a rare and a common
 # word), sitemaps, the admin's release change list (signed in as the demo admin) and the
-# API's release list (first page, deep page, a tag; its rate limit is off for the run).
+# API's release list (first page, deep page, a tag; its rate limit counts but is set out of reach).
 # Writes a Markdown table to bench/results-latency.md. Run it with BENCH_RELEASES=100000 for
 # the figures in docs/performance.md.
 # Settings: see bench/lib.sh.
 export WRK_THREADS=1 WRK_CONNS=1
-export API_RATE_LIMIT=0
+export API_RATE_LIMIT=1000000000
 source "$(dirname "$0")/lib.sh"
 OUT=bench/results-latency.md
 
@@ -32,7 +32,7 @@ PAGES=(
     "news list, first page|/fa/news/|"
     "API release list, first page|/api/v1/releases/?lang=fa|"
     "API release list, 100th page|/api/v1/releases/?lang=fa&cursor=DEEP|"
-    "API release list, a tag|/api/v1/releases/?lang=fa&tag=$common_tag|"
+    "API release list, the most used tag|/api/v1/releases/?lang=fa&tag=$common_tag|"
     "tag page, rare tag (guangzhou)|/fa/news/tags/guangzhou/|"
     "tag page, the most used tag|/fa/news/tags/$common_tag/|"
     "search, rare word («گوانگژو»)|/fa/search/?q=%DA%AF%D9%88%D8%A7%D9%86%DA%AF%DA%98%D9%88|"

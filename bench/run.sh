@@ -5,8 +5,9 @@
 # (what a request the page cache does not answer costs), page cache on. Writes a Markdown table
 # to bench/results.md.
 # Settings: see bench/lib.sh.
-# One address sends every request: the API's rate limit would answer most of them with 429.
-export API_RATE_LIMIT=0
+# One address sends every request: the API's rate limit is set out of reach, so that its
+# counting is measured but never refuses.
+export API_RATE_LIMIT=1000000000
 source "$(dirname "$0")/lib.sh"
 OUT=bench/results.md
 

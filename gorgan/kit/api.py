@@ -437,12 +437,10 @@ def over_rate_limit(request):
     window_number = int(now // window)
     key = RATE_KEY.format(client_ip(request), window_number)
     try:
-        cache.add(key, 0, window + 1)
         try:
             count = cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.add(key, 1, window + 1)
-            count = 1
+        except ValueError:  # the window's first request (or two at once: one add() wins)
+            count = 1 if cache.add(key, 1, window + 1) else cache.incr(key)
     except UNREACHABLE:
         return None
     if count <= limit:
