@@ -2,8 +2,8 @@
 
 Everything here is about HTTP and names no app: the reader's language from ``?lang=``, JSON
 whatever the ``Accept`` header says, keyset pages by primary key, the OpenAPI description of
-what every endpoint shares, and ``ApiMiddleware`` (CORS, conditional GET, the per-address
-rate limit, no cookies) around the page cache.
+what every endpoint shares, ``ApiMiddleware`` (CORS, conditional GET, no cookies) around the
+page cache and ``ApiRateLimitMiddleware`` (the per-address rate limit) under it.
 
 The responses are cached like pages (``gorgan.kit.pagecache``): views only declare the query
 parameters they read (``page_parameters``) and never call the cache themselves.
@@ -17,7 +17,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, set_response_etag
@@ -115,6 +115,9 @@ class ApiView(APIView):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
         response["Content-Language"] = language
+        if response.status_code == 200 and not response.streaming:
+            # Stored with the answer by the page cache: a hit then needs no hashing.
+            set_response_etag(response)
         return response
 
     def initial(self, request, *args, **kwargs):
@@ -454,10 +457,10 @@ class ApiMiddleware:
     - ``Access-Control-Allow-Origin: *``: any site may read the open data from a browser (the
       API reads no cookies and sets none, so there is nothing to protect across origins);
       a preflight ``OPTIONS`` is answered here.
-    - The per-address rate limit: ``429`` with ``Retry-After`` (``over_rate_limit``).
-    - An ``ETag`` from the body, and ``304`` for a repeated request that sends it back in
-      ``If-None-Match``. ``Last-Modified`` is informative: a list or an item shows parts
-      (a section's name, a tag's label) edited later than it, so only the ETag decides a 304.
+    - An ``ETag`` (set by the view and stored with the answer, else from the body), and ``304``
+      for a repeated request that sends it back in ``If-None-Match``. ``Last-Modified`` is
+      informative: an item shows parts (a section's name, a tag's label) edited later than
+      it, so only the ETag decides a 304.
     - No cookies and no ``Vary``: the answer depends on the address alone.
     """
 
@@ -475,17 +478,14 @@ class ApiMiddleware:
             return self.get_response(request)
         if request.method == "OPTIONS":
             response = self.preflight()
-        elif (retry_after := over_rate_limit(request)) is not None:
-            response = self.too_many_requests(request, retry_after)
         else:
             response = self.get_response(request)
             if request.method in ("GET", "HEAD") and response.status_code == 200:
                 if not response.streaming and not response.has_header("ETag"):
                     set_response_etag(response)
-                conditional = get_conditional_response(
+                response = get_conditional_response(
                     request, etag=response.get("ETag"), response=response
                 )
-                response = conditional
         response.cookies.clear()
         if response.has_header("Vary"):
             del response["Vary"]
@@ -495,23 +495,44 @@ class ApiMiddleware:
         return response
 
     def preflight(self):
-        response = JsonResponse({}, status=200)
-        response.content = b""
+        response = HttpResponse()
         response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
         response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
         response["Access-Control-Max-Age"] = "86400"
         response["Allow"] = "GET, HEAD, OPTIONS"
         return response
 
-    def too_many_requests(self, request, retry_after):
-        language = request.GET.get(LANGUAGE_PARAMETER, "").lower()
-        if language not in api_languages():
-            language = settings.LANGUAGE_CODE
-        with translation.override(language):
-            message = _("Too many requests from your address. Please wait %(seconds)s seconds.") % {
-                "seconds": retry_after
-            }
-        response = JsonResponse({"detail": message}, status=429)
-        response["Retry-After"] = str(retry_after)
-        response["Cache-Control"] = "no-store"
-        return response
+
+class ApiRateLimitMiddleware:
+    """The per-address rate limit on API requests the page cache does not answer: ``429``
+    with ``Retry-After`` (``over_rate_limit``).
+
+    It sits below the page cache on purpose: the limit protects the workers and the database,
+    and an answer from a cache (the page cache's, or nginx's micro-cache in front) costs
+    neither, so counting it would only cost every reader two more round trips to Redis.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefix = settings.API_URL_PREFIX
+
+    def __call__(self, request):
+        if request.path_info.startswith(self.prefix) and request.method != "OPTIONS":
+            retry_after = over_rate_limit(request)
+            if retry_after is not None:
+                return too_many_requests(request, retry_after)
+        return self.get_response(request)
+
+
+def too_many_requests(request, retry_after):
+    language = request.GET.get(LANGUAGE_PARAMETER, "").lower()
+    if language not in api_languages():
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        message = _("Too many requests from your address. Please wait %(seconds)s seconds.") % {
+            "seconds": retry_after
+        }
+    response = JsonResponse({"detail": message}, status=429)
+    response["Retry-After"] = str(retry_after)
+    response["Cache-Control"] = "no-store"
+    return response

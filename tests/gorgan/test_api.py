@@ -309,3 +309,15 @@ def test_bad_filter_message_is_in_the_requested_language(client, language, messa
 
     assert response.status_code == 400
     assert response.json() == {"tag": message}
+
+
+@pytest.mark.django_db
+def test_answers_from_the_page_cache_do_not_count_against_the_limit(client, content, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.API_RATE_LIMIT = 2
+
+    cached = [client.get("/api/v1/sections/").status_code for _ in range(5)]
+    fresh = [client.get(f"/api/v1/sections/?limit={n}").status_code for n in (1, 2)]
+
+    assert cached == [200] * 5
+    assert fresh == [200, 429]
