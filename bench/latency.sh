@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # make bench-latency: one reader at a time (wrk -t1 -c1), page cache off, against the pages
 # whose cost must stay flat as the archive grows: lists, tags, search (a rare and a common
-# word), sitemaps and the admin's release change list (signed in as the demo admin).
+# word), sitemaps, the admin's release change list (signed in as the demo admin) and the
+# API's release list (first page, deep page, a tag; its rate limit counts but is set out of reach).
 # Writes a Markdown table to bench/results-latency.md. Run it with BENCH_RELEASES=100000 for
 # the figures in docs/performance.md.
 # Settings: see bench/lib.sh.
 export WRK_THREADS=1 WRK_CONNS=1
+export API_RATE_LIMIT=1000000000
 source "$(dirname "$0")/lib.sh"
 OUT=bench/results-latency.md
 
@@ -28,6 +30,9 @@ print(Tag.objects.annotate(n=Count("tagged_releases")).order_by("-n").first().sl
 
 PAGES=(
     "news list, first page|/fa/news/|"
+    "API release list, first page|/api/v1/releases/?lang=fa|"
+    "API release list, 100th page|/api/v1/releases/?lang=fa&cursor=DEEP|"
+    "API release list, the most used tag|/api/v1/releases/?lang=fa&tag=$common_tag|"
     "tag page, rare tag (guangzhou)|/fa/news/tags/guangzhou/|"
     "tag page, the most used tag|/fa/news/tags/$common_tag/|"
     "search, rare word («گوانگژو»)|/fa/search/?q=%DA%AF%D9%88%D8%A7%D9%86%DA%AF%DA%98%D9%88|"
@@ -43,6 +48,13 @@ from newsroom.models import PressRelease
 from gorgan.kit.sitemaps import ITEMS_PER_PAGE
 print(math.ceil(PressRelease.objects.order_by("-pk").first().pk / ITEMS_PER_PAGE))' 2>/dev/null | tail -1)"
 
+# The cursor of the API's 100th page of 20 (2,000 releases in), as a client following `next` gets.
+deep_cursor="$($PY manage.py shell -c '
+from newsroom.models import PressRelease
+from newsroom.pagination import encode_cursor
+print(encode_cursor(PressRelease.objects.published().in_language("fa").newest_first()[1999]))' \
+    2>/dev/null | tail -1)"
+
 start_server 0 "$BENCH_REDIS_URL" 3600
 {
     echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, one reader (wrk -t1 -c1"
@@ -53,6 +65,7 @@ start_server 0 "$BENCH_REDIS_URL" 3600
     for page in "${PAGES[@]}"; do
         IFS='|' read -r name path header <<<"$page"
         path="${path/LAST/$last_page}"
+        path="${path/DEEP/$deep_cursor}"
         read -r rps p50 p99 errors <<<"$(measure_url "http://$BIND$path" "$header")"
         echo "| $name | $p50 | $p99 | $rps | $errors |"
     done

@@ -5,7 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
 
 from gorgan.kit import converters, pagecache, sitemaps
-from gorgan.views import HomeView, SearchView, favicon, robots_txt, serve_media
+from gorgan.views import ApiDocsView, HomeView, SearchView, favicon, robots_txt, serve_media
 from newsroom.views import short_link
 
 register_converter(converters.UnicodeSlugConverter, "uslug")
@@ -29,11 +29,14 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("favicon.ico", favicon, name="favicon"),
+    # The read API (gorgan/api.py); a new version gets a new address beside this one.
+    path("api/v1/", include(("gorgan.api", "api"))),
 ]
 
 urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path("search/", SearchView.as_view(), name="search"),
+    path("api/", ApiDocsView.as_view(), name="api-docs"),
     path("news/", include("newsroom.urls")),
     path("sister-cities/", include("sistercities.urls")),
 )

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from django.views.static import serve
@@ -15,6 +16,7 @@ from django.views.static import serve
 from gorgan.kit import search
 from gorgan.kit.metadata import PageMeta
 from newsroom.models import PressRelease
+from sistercities.export import OPEN_DATA_FIELDS
 from sistercities.models import Agreement
 
 HOME_RELEASE_COUNT = 10
@@ -94,3 +96,25 @@ def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap-index"))
     lines = ["User-agent: *", "Disallow: /i18n/", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+class ApiDocsView(TemplateView):
+    """The read API's documentation for people (``/<lang>/api/``), in the page's language."""
+
+    template_name = "gorgan/api_docs.html"
+
+    def get_context_data(self, **kwargs):
+        base = self.request.build_absolute_uri(reverse("api:release-list")).removesuffix(
+            "releases/"
+        )
+        return super().get_context_data(
+            api_base=base,
+            schema_url=self.request.build_absolute_uri(reverse("api:schema")),
+            rate_limit=settings.API_RATE_LIMIT,
+            rate_window=settings.API_RATE_WINDOW_SECONDS,
+            open_data_fields=OPEN_DATA_FIELDS,
+            page_meta=PageMeta(
+                description=_("The open data of Gorgan Municipality as JSON: how to read it.")
+            ),
+            **kwargs,
+        )

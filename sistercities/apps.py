@@ -9,9 +9,10 @@ class SisterCitiesConfig(AppConfig):
 
     def ready(self):
         from gorgan.kit import search, sitemaps, translation_registry
+        from newsroom import api as release_api
         from newsroom import asides
 
-        from . import indexing, roles
+        from . import api, indexing, roles
         from .dependencies import track_models
         from .search import AgreementSearch, CommitmentSearch
         from .sitemaps import AgreementSitemap, SisterCityPageSitemap
@@ -23,6 +24,11 @@ class SisterCitiesConfig(AppConfig):
         sitemaps.register("agreements", AgreementSitemap)
         roles.grant_permissions()
         track_models()
+        release_api.register_release_filter(
+            "agreement",
+            "Only releases related to the public agreement with this id.",
+            api.releases_of_agreement,
+        )
         asides.register(
             "agreements",
             asides.ReleaseAside(

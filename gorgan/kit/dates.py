@@ -62,6 +62,12 @@ def format_date(value, language_code=None):
         return django_format(day, GREGORIAN_FORMATS.get(language_code, "Y-m-d"))
 
 
+def solar_hijri_parts(value):
+    """(year, month, day) of a date, or of a moment in local time, in the Solar Hijri calendar."""
+    jalali = jdatetime.date.fromgregorian(date=_as_local_date(value))
+    return jalali.year, jalali.month, jalali.day
+
+
 def format_partial_date(value, precision, language_code=None):
     """A date known only to the ``"year"``, ``"month"`` or ``"day"``, in the reader's calendar.
 

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
     "gorgan",
     "newsroom",
     "sistercities",
@@ -70,8 +72,12 @@ TASKS = {
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The read API's CORS headers and 304s, for cached and uncached answers alike.
+    "gorgan.kit.api.ApiMiddleware",
     # Cached pages are answered here, before anything touches the database.
     "gorgan.kit.pagecache.PageCacheMiddleware",
+    # The API's per-address rate limit, on the requests that cost the application work.
+    "gorgan.kit.api.ApiRateLimitMiddleware",
     "gorgan.kit.db_router.ReplicaRoutingMiddleware",
     "gorgan.kit.middleware.CrossOriginResourcePolicyMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -332,6 +338,42 @@ AXES_VERBOSE = False
 
 # How long a visitor is asked to wait when the database is unreachable.
 DATABASE_RETRY_AFTER_SECONDS = 30
+
+# --- The public read API (/api/v1/, see README.md and gorgan/kit/api.py) ---
+
+API_URL_PREFIX = "/api/"
+# Requests one client address may make per window (0: no limit), counted in the shared cache
+# so that every app server agrees; over it the API answers 429 with Retry-After.
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "600"))
+API_RATE_WINDOW_SECONDS = int(os.environ.get("API_RATE_WINDOW_SECONDS", "60"))
+REST_FRAMEWORK = {
+    # JSON only: an answer depends on its address alone (no Accept negotiation, no Vary;
+    # gorgan.kit.api.ApiView also ignores Accept).
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "URL_FORMAT_OVERRIDE": None,
+    # Anonymous and read-only: no session, no login, no cookie is read or set.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Gorgan Municipality open data API",
+    "DESCRIPTION": (
+        "Read-only JSON: press releases, sections, tags, partner cities, agreements, "
+        "commitments and their progress updates. Anonymous; a rate limit per client address "
+        "(429 with Retry-After over it); ETag and 304; CORS for any origin."
+    ),
+    # The version in the address (/api/v1/); a test fails when the schema changes without it.
+    "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": False,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+}
 
 TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_TAGS_FROM_STRING = "newsroom.models.taxonomy.parse_tag_names"
