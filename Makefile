@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install messages catalogs check-translations lint format clean bench bench-nginx restore-drill bench-memory bench-latency bench-upload fault-drill bench-crawl bench-churn bench-mail
+.PHONY: demo test install messages catalogs check-translations lint format clean bench bench-nginx restore-drill bench-memory bench-latency bench-upload fault-drill bench-crawl bench-churn bench-mail bench-cached
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -69,6 +69,10 @@ bench: $(STAMP)
 # An archive crawl: every request a different article; PEER_URLS=file crawls the peer too.
 bench-crawl: $(STAMP)
 	bench/crawl.sh $(PEER_URLS)
+
+# The cached article, with a made-up parameter on every request, and PEER_URL's copy.
+bench-cached: $(STAMP)
+	bench/cached.sh $(PEER_URL)
 
 # Readers with the page cache on, with and without an editor saving a release every 2 s.
 bench-churn: $(STAMP)

@@ -13,8 +13,11 @@ class GorganConfig(AppConfig):
         from .models import Service, SiteIdentity
 
         database.connect_signals()
-        dependencies.track_translated(SiteIdentity)
-        dependencies.track_translated(Service)
+        # Every page shows the identity and all the services: their lists' keys stand for them.
+        dependencies.track_translated(
+            SiteIdentity, shown_as=dependencies.list_key_only(SiteIdentity)
+        )
+        dependencies.track_translated(Service, shown_as=dependencies.list_key_only(Service))
         post_migrate.connect(roles.sync_role_groups_after_migrate, dispatch_uid="gorgan.sync_roles")
         # City services and the site's identity (name, logo, contact details).
         roles.grant(

@@ -62,10 +62,15 @@ def track_models():
     track_translated(Section)
     track_translated(Office)
     track_translated(Image)
-    track_translated(Tag, touches=tag_keys)
+    # A tag's own changes touch the key of its releases too, which pages that show the tag
+    # (its name) note instead of its own: one key per tag on an article rather than two.
+    track_translated(Tag, touches=tag_keys, shown_as=lambda pk: [tag_releases_key(pk)])
     track(
         TaggedRelease,
-        shown_as=lambda item: [key(PressRelease, item.content_object_id), key(Tag, item.tag_id)],
+        shown_as=lambda item: [
+            key(PressRelease, item.content_object_id),
+            tag_releases_key(item.tag_id),
+        ],
         touches=lambda item: [
             key(PressRelease, item.content_object_id),
             key(PressRelease),

@@ -267,13 +267,23 @@ def _relation_changed(sender, instance, action, model, pk_set, **kwargs):
     changed(*dependencies)
 
 
-def track_translated(model, touches=own_and_list_keys):
-    """:func:`track` for a parler model and its translations, which count as the object."""
-    track(model, touches=touches)
-    translations = model._parler_meta.root_model
+def list_key_only(model):
+    """``shown_as`` for a model whose every change touches its list (the default): a page
+    that shows several of its few objects (the services) needs only the list's key, and
+    fewer keys make a cached page's check cheaper."""
+    return lambda pk: [key(model)]
+
+
+def track_translated(model, touches=own_and_list_keys, shown_as=None):
+    """:func:`track` for a parler model and its translations, which count as the object.
+
+    ``shown_as(pk)`` gives the keys a page loading the object (or a translation) shows.
+    """
+    shown_as = shown_as or (lambda pk: [key(model, pk)])
+    track(model, shown_as=lambda obj: shown_as(obj.pk), touches=touches)
     track(
-        translations,
-        shown_as=lambda row: [key(model, row.master_id)],
+        model._parler_meta.root_model,
+        shown_as=lambda row: shown_as(row.master_id),
         touches=lambda row: touches(model(pk=row.master_id)),
     )
 

@@ -125,10 +125,12 @@ def similar_releases(release, language_code, limit=SIMILAR_LIMIT):
             .order_by("-shared_tags", "-publish_at", "-pk")
             .values_list(*fields)[: limit - len(pinned)]
         )
-    # The box changes when a release it shows changes, or one joins or leaves these tags.
+    # The box changes when a release joins or leaves these tags, or one it shows changes:
+    # a ranked release carries one of these tags, whose key its every change touches; a
+    # pinned one may carry none.
     shown = pinned + ranked
     dependencies.shows(
-        *(dependencies.key(type(release), row[0]) for row in shown),
+        *(dependencies.key(type(release), row[0]) for row in pinned),
         *(tag_releases_key(tag_id) for tag_id in own_tags),
     )
     return [
