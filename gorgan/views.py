@@ -1,7 +1,7 @@
 from pathlib import PurePosixPath
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import reverse
@@ -12,8 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from django.views.static import serve
+from drf_spectacular.views import SpectacularJSONAPIView
 
 from gorgan.kit import search
+from gorgan.kit.api import JSONOnly
 from gorgan.kit.metadata import PageMeta
 from newsroom.models import PressRelease
 from sistercities.export import OPEN_DATA_FIELDS
@@ -118,3 +120,29 @@ class ApiDocsView(TemplateView):
             ),
             **kwargs,
         )
+
+
+# The read API (/api/v1/): its schema and its 404.
+
+
+class SchemaView(SpectacularJSONAPIView):
+    """The OpenAPI 3.1 schema of version 1, in English whatever the reader's language (one
+    schema per address, kept by the page cache like any answer)."""
+
+    page_parameters = ()
+    content_negotiation_class = JSONOnly
+
+    def dispatch(self, request, *args, **kwargs):
+        with translation.override("en"):
+            response = super().dispatch(request, *args, **kwargs)
+            response.render()
+        return response
+
+
+def api_not_found(request, unknown):
+    """Any other address under the API: a JSON 404 rather than the site's HTML page."""
+    language = request.GET.get("lang", "").lower()
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        return JsonResponse({"detail": _("No such address in the API.")}, status=404)

@@ -16,7 +16,6 @@ ROOT = Path(__file__).resolve().parent.parent
 COMPOSITION_ROOT = (
     "gorgan/settings/",
     "gorgan/urls.py",
-    "gorgan/api.py",
     "gorgan/wsgi.py",
     "gorgan/views.py",
     "gorgan/management/",
