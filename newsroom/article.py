@@ -79,7 +79,21 @@ class ArticleParts:
         self.request, self.release, self.context = request, release, context
 
     @functools.cached_property
+    def loaded(self):
+        """The parts' context, read once, and the dependency keys of what it holds."""
+        with dependencies.recording() as shown:
+            context = self.read_part_context()
+        return context, shown
+
+    @property
     def part_context(self):
+        """The parts' context; each part that uses it shows what it holds, whichever part
+        read it first."""
+        context, shown = self.loaded
+        dependencies.shows(*shown)
+        return context
+
+    def read_part_context(self):
         release, context = self.release, self.context
         if not hasattr(release, "has_gallery"):
             # The release and what hangs on it, not the lists their queries start from.

@@ -164,6 +164,8 @@ def test_edit_makes_stale_only_what_shows_it(
     if shown_text:
         for name in fresh - {"feed"}:
             assert shown_text in responses[name].content.decode(), name
+    if change is retitle_a:  # the title in the page's head (a part of its own) too
+        assert f"<title>{shown_text} |" in responses["a"].content.decode()
     if change is unpublish_b:
         assert responses["b"].status_code == 404
         assert objects["b"].get_absolute_url("en") not in responses["news"].content.decode()
