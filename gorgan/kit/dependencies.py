@@ -100,12 +100,17 @@ def lookup():
 # another render noting a key for the first time (odd).
 
 
+def _start_clock():
+    """A fresh (or emptied) cache: the counter starts near the present, above anything noted
+    before."""
+    cache.add(CLOCK_KEY, int(time.time() * 1_000_000))
+
+
 def _next_number():
     try:
         return cache.incr(CLOCK_KEY)
     except ValueError:
-        # A fresh (or emptied) cache: start near the present, above anything noted before.
-        cache.add(CLOCK_KEY, int(time.time() * 1_000_000))
+        _start_clock()
         return cache.incr(CLOCK_KEY)
 
 
@@ -115,7 +120,7 @@ def clock():
     try:
         value = cache.get(CLOCK_KEY)
         if value is None:
-            cache.add(CLOCK_KEY, int(time.time() * 1_000_000))
+            _start_clock()
             value = cache.get(CLOCK_KEY)
     except Exception:
         logger.warning("Shared cache unreachable: nothing rendered is kept.", exc_info=True)

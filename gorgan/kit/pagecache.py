@@ -29,6 +29,7 @@ from django.utils import timezone, translation
 from django.utils.encoding import escape_uri_path
 
 from gorgan.kit import dependencies
+from gorgan.kit.cache import UNREACHABLE
 
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
 
@@ -195,7 +196,10 @@ class PageCacheMiddleware:
         return dependencies.fresh(recorded, found)
 
     def store(self, key, response, shown, start):
-        recorded = dependencies.versions(shown)
+        try:
+            recorded = dependencies.versions(shown)
+        except UNREACHABLE:  # Redis went away while the page rendered: serve it, keep nothing
+            return
         if dependencies.changed_since(start, recorded):
             return  # what it shows changed while it rendered: the next reader renders it
         timeout = seconds_fresh(shown)
