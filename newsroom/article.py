@@ -152,8 +152,7 @@ class ArticleParts:
         renders = {"page": (names["page"], self.page), "meta": (names["meta"], self.meta)}
         if with_comment_fields:
             renders["comment_fields"] = (names["comment_fields"], self.comment_fields)
-        preloaded = getattr(self.release, "preloaded_parts", None)
-        found = stored_parts(self.request, dict(renders.values()), preloaded)
+        found = stored_parts(self.request, dict(renders.values()))
         return {part: found[name] for part, (name, _render) in renders.items()}
 
 

@@ -12,7 +12,6 @@ from django.views.generic import DetailView, TemplateView, View
 
 from gorgan.kit import dates
 from gorgan.kit.metadata import PageMeta
-from gorgan.kit.parts import Preload
 from gorgan.kit.slugs import TranslatedSlugMixin
 
 from . import antispam, archive, article, preview
@@ -168,14 +167,6 @@ class ReleaseDetailView(PublishedReleaseMixin, DetailView):
     translated); old slugs redirect to the current one."""
 
     page_parameters = ("comment",)  # ?comment=received after a reader's comment
-
-    def find_by_slug(self, slug, language_code):
-        # The page's stored parts are read by the same query.
-        preload = Preload(self.request, article.ArticleParts.names(self.request).values())
-        release = PressRelease.objects.find_published(slug, language_code, preload.annotations())
-        if release is not None:
-            release.preloaded_parts = preload.found(release)
-        return release
 
     def moved_url(self, slug, language_code):
         return moved_release_url(slug, language_code)

@@ -20,8 +20,6 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Subquery, TextField, Value
-from django.db.models.functions import Concat
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
@@ -107,56 +105,12 @@ class SiteChrome:
         return self.html["footer"]
 
 
-class Preload:
-    """Stored parts read by the query that finds a page's object, as annotations on it.
-
-    A page whose parts are named by its address (an article) knows their names before its
-    object is found: reading them in the same query leaves one query fewer per request.
-    """
-
-    SEPARATOR = "\n"  # dependency keys never hold one
-
-    def __init__(self, request, names):
-        self.request = request
-        self.names = [*names, *SiteChrome(request).renders()]
-
-    def annotations(self):
-        from gorgan.models import StoredPart
-
-        if not settings.STORED_PARTS:
-            return {}
-        return {
-            f"stored_part_{index}": Subquery(
-                StoredPart.objects.current()
-                .filter(key=part_key(self.request, name))
-                .values(
-                    text=Concat(
-                        "dependencies", Value(self.SEPARATOR), "html", output_field=TextField()
-                    )
-                )[:1]
-            )
-            for index, name in enumerate(self.names)
-        }
-
-    def found(self, obj):
-        """``{name: (html, dependencies), or None where not stored}`` as annotated on
-        ``obj``; ``{}`` when nothing was read."""
-        found = {}
-        for index, name in enumerate(self.names):
-            attribute = f"stored_part_{index}"
-            if hasattr(obj, attribute):
-                text = getattr(obj, attribute)
-                found[name] = text.partition(self.SEPARATOR)[::2] if text is not None else None
-        return found
-
-
-def stored_parts(request, renders, preloaded=None):
+def stored_parts(request, renders):
     """``{name: html}`` for ``renders`` (``{name: render}``), stored parts read in one query.
 
     A missing part is rendered by its ``render()`` and stored, unless what it shows changed
     while it rendered (or the shared cache that says so is unreachable). The site's header,
     services and footer come in the same query, for the page to show (``SiteChrome``).
-    ``preloaded`` are parts already read (``Preload``), which cost no query.
     """
     chrome = {}
     if not hasattr(request, "site_chrome_html"):
@@ -165,31 +119,25 @@ def stored_parts(request, renders, preloaded=None):
     if not settings.STORED_PARTS:
         found = {name: render() for name, render in renders.items()}
     else:
-        found = read_or_render(request, renders, preloaded or {})
+        found = read_or_render(request, renders)
     if chrome:
         request.site_chrome_html = {part: found.pop(name) for name, (part, _r) in chrome.items()}
     return found
 
 
-def read_or_render(request, renders, preloaded):
+def read_or_render(request, renders):
     from gorgan.models import StoredPart
 
     found = {}
-    rows = [
-        (name, *value) for name, value in preloaded.items() if name in renders and value is not None
-    ]
-    keys = {part_key(request, name): name for name in renders if name not in preloaded}
-    if keys:
-        rows += [
-            (keys[key], shown, html)
-            for key, shown, html in StoredPart.objects.current()
-            .filter(key__in=keys)
-            .values_list("key", "dependencies", "html")
-        ]
-    for name, shown, html in rows:
-        found[name] = mark_safe(html)  # stored as rendered by a template
-        dependencies.shows(*shown.split())
     keys = {part_key(request, name): name for name in renders}
+    rows = (
+        StoredPart.objects.current()
+        .filter(key__in=keys)
+        .values_list("key", "dependencies", "html")
+    )
+    for key, shown, html in rows:
+        found[keys[key]] = mark_safe(html)  # stored as rendered by a template
+        dependencies.shows(*shown.split())
     for key, name in keys.items():
         if name not in found:
             found[name] = render_and_store(key, renders[name])

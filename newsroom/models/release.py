@@ -122,14 +122,13 @@ class PressReleaseQuerySet(TranslatableQuerySet):
 
 
 class PressReleaseManager(models.Manager.from_queryset(PressReleaseQuerySet)):
-    def find_published(self, slug, language_code, annotations=None):
+    def find_published(self, slug, language_code):
         """The published release whose ``language_code`` slug is ``slug``, with all its
-        translations loaded and ``annotations``, or ``None``."""
+        translations loaded, or ``None``."""
         with dependencies.lookup():
             return (
                 self.published()
                 .filter(translations__language_code=language_code, translations__slug=slug)
-                .annotate(**(annotations or {}))
                 .prefetch_related("translations")
                 .order_by()
                 .first()
