@@ -22,7 +22,7 @@ for release in PressRelease.objects.published().prefetch_related("translations")
         print(iri_to_uri(release.get_absolute_url(code)))
 ' 2>/dev/null | grep '^/' > "$paths"
 echo "crawl: $(wc -l < "$paths") article addresses"
-$PY manage.py store_release_parts --host "${BIND%%:*}" | tail -1
+$PY manage.py store_release_parts --host "$BIND" | tail -1
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ours_all="" peer_all=""

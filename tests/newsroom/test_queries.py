@@ -1,6 +1,9 @@
 """Query counts stay flat as content grows."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -59,6 +62,23 @@ def test_article_page_query_budget_stored(client, django_assert_num_queries):
     # footer.
     with django_assert_num_queries(3):
         client.get(release.get_absolute_url("fa"))
+
+
+@pytest.mark.django_db
+def test_parts_stored_ahead_serve_the_first_reader_at_that_host_and_port(
+    client, django_assert_num_queries
+):
+    release = make_release()
+    call_command("store_release_parts", host="localhost:8000", stdout=StringIO())
+
+    # No part is rendered for the first reader: the release, its translations, its parts.
+    with django_assert_num_queries(3):
+        response = client.get(
+            release.get_absolute_url("en"), HTTP_HOST="localhost:8000", secure=True
+        )
+    assert response.status_code == 200
+    release.set_current_language("en")
+    assert release.title in response.content.decode()
 
 
 def untranslated_tags(count):

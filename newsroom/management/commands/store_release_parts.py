@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.test import Client, override_settings
@@ -13,7 +15,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--host", required=True, help="The site's host name, as readers address it."
+            "--host",
+            required=True,
+            help="The site's host name, as readers address it (with its port, if any).",
         )
         parser.add_argument("--http", action="store_true", help="The site is served over HTTP.")
 
@@ -22,7 +26,11 @@ class Command(BaseCommand):
         client = Client(HTTP_HOST=host)
         stored = 0
         releases = PressRelease.objects.published().prefetch_related("translations")
-        with override_settings(PAGE_CACHE_SECONDS=0, ALLOWED_HOSTS=[host]):
+        # Parts are stored per host as readers send it, port included; Django allows hosts
+        # by name alone.
+        with override_settings(
+            PAGE_CACHE_SECONDS=0, ALLOWED_HOSTS=[urlsplit(f"//{host}").hostname]
+        ):
             for release in releases.iterator(chunk_size=200):
                 for code, _name in settings.LANGUAGES:
                     response = client.get(release.get_absolute_url(code), secure=not http)
