@@ -106,12 +106,13 @@ def _start_clock():
     cache.add(CLOCK_KEY, int(time.time() * 1_000_000))
 
 
-def _next_number():
+def _next_number(count=1):
+    """The last of ``count`` numbers taken from the counter at once."""
     try:
-        return cache.incr(CLOCK_KEY)
+        return cache.incr(CLOCK_KEY, count)
     except ValueError:
         _start_clock()
-        return cache.incr(CLOCK_KEY)
+        return cache.incr(CLOCK_KEY, count)
 
 
 def clock():
@@ -134,7 +135,8 @@ def versions(dependencies):
     found = cache.get_many(list(names))
     missing = [name for name in names if name not in found]
     if missing:
-        first_seen = {name: _next_number() * 2 + 1 for name in missing}
+        last = _next_number(len(missing))  # one round trip for all of them
+        first_seen = {name: (last - index) * 2 + 1 for index, name in enumerate(missing)}
         cache.set_many(first_seen, timeout=None)
         found |= first_seen
     return {names[name]: value for name, value in found.items()}
@@ -188,13 +190,17 @@ def register_schedule(next_publication):
         SCHEDULES.append(next_publication)
 
 
-def next_publication_timestamp(limit=3600):
+def next_publication_timestamp(limit=3600, cached=None):
     """When the next scheduled item goes public (epoch seconds), or ``None``; cached until a
-    change (which may schedule one) or for ``limit`` seconds."""
-    try:
-        cached = cache.get(NEXT_PUBLICATION_KEY)
-    except Exception:
-        cached = None
+    change (which may schedule one) or for ``limit`` seconds.
+
+    ``cached`` is the value of ``NEXT_PUBLICATION_KEY`` when the caller has read it already.
+    """
+    if cached is None:
+        try:
+            cached = cache.get(NEXT_PUBLICATION_KEY)
+        except Exception:
+            cached = None
     if cached is not None and (cached == 0 or cached > time.time()):
         return cached or None
     moments = [moment for schedule in SCHEDULES if (moment := schedule()) is not None]

@@ -69,12 +69,12 @@ class RecentKeys:
 recent_keys = RecentKeys(max_entries=20_000)
 
 
-def seconds_fresh(shown):
+def seconds_fresh(shown, next_publication_cached=None):
     """How long a page showing ``shown`` may be kept: PAGE_CACHE_SECONDS, or less when it
     shows a list and a scheduled item goes public sooner."""
     expires = now() + settings.PAGE_CACHE_SECONDS
     if any(dependencies.is_collection(k) for k in shown):
-        next_publication = dependencies.next_publication_timestamp()
+        next_publication = dependencies.next_publication_timestamp(cached=next_publication_cached)
         if next_publication:
             expires = min(expires, next_publication)
     return max(1, int(expires - now()))
@@ -168,8 +168,15 @@ class PageCacheMiddleware:
         address = f"{request.get_host()}{escape_uri_path(request.path)}?{query}"
         key = "pagecache:page:" + hashlib.sha256(address.encode()).hexdigest()
         hint = recent_keys.get(key)
+        # The next publication too: a miss needs it to store the page, and costs no second
+        # round trip for it.
         found = cache.get_many(
-            [key, dependencies.CLOCK_KEY, *(dependencies.version_key(k) for k in hint)]
+            [
+                key,
+                dependencies.CLOCK_KEY,
+                dependencies.NEXT_PUBLICATION_KEY,
+                *(dependencies.version_key(k) for k in hint),
+            ]
         )
         entry = found.get(key)
         if entry is not None and self.is_fresh(key, entry, hint, found):
@@ -182,7 +189,7 @@ class PageCacheMiddleware:
         with dependencies.recording() as shown:
             response = self.get_response(request)
         if self.is_storable(request, response):
-            self.store(key, response, shown, start)
+            self.store(key, response, shown, start, found.get(dependencies.NEXT_PUBLICATION_KEY))
         return response
 
     def is_fresh(self, key, entry, hint, found):
@@ -195,14 +202,14 @@ class PageCacheMiddleware:
             recent_keys.set(key, tuple(recorded))
         return dependencies.fresh(recorded, found)
 
-    def store(self, key, response, shown, start):
+    def store(self, key, response, shown, start, next_publication=None):
         try:
             recorded = dependencies.versions(shown)
         except UNREACHABLE:  # Redis went away while the page rendered: serve it, keep nothing
             return
         if dependencies.changed_since(start, recorded):
             return  # what it shows changed while it rendered: the next reader renders it
-        timeout = seconds_fresh(shown)
+        timeout = seconds_fresh(shown, next_publication)
         headers = [(k, v) for k, v in response.items() if k.lower() != "set-cookie"]
         cache.set(
             key,

@@ -131,9 +131,7 @@ def read_or_render(request, renders):
     found = {}
     keys = {part_key(request, name): name for name in renders}
     rows = (
-        StoredPart.objects.current()
-        .filter(key__in=keys)
-        .values_list("key", "dependencies", "html")
+        StoredPart.objects.current().filter(key__in=keys).values_list("key", "dependencies", "html")
     )
     for key, shown, html in rows:
         found[keys[key]] = mark_safe(html)  # stored as rendered by a template
