@@ -5,13 +5,13 @@ import pytest
 def _fresh_cache():
     from django.core.cache import cache
 
-    from gorgan.kit.pagecache import recent_keys
+    from gorgan.kit.pagecache import recent_pages
 
     cache.clear()
-    recent_keys.clear()
+    recent_pages.clear()
     yield
     cache.clear()
-    recent_keys.clear()
+    recent_pages.clear()
 
 
 @pytest.fixture

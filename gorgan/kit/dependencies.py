@@ -32,6 +32,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_init, post_s
 logger = logging.getLogger(__name__)
 
 CLOCK_KEY = "deps:clock"
+#: The number of the latest bump: while it holds, nothing has changed anywhere.
+LAST_CHANGE_KEY = "deps:last-change"
 VERSION_KEY = "deps:v:{}"
 NEXT_PUBLICATION_KEY = "deps:next-publication"
 #: Callables returning when an app's next scheduled item becomes public (or ``None``).
@@ -103,7 +105,9 @@ def lookup():
 def _start_clock():
     """A fresh (or emptied) cache: the counter starts near the present, above anything noted
     before."""
-    cache.add(CLOCK_KEY, int(time.time() * 1_000_000))
+    start = int(time.time() * 1_000_000)
+    if cache.add(CLOCK_KEY, start):
+        cache.add(LAST_CHANGE_KEY, start * 2, timeout=None)
 
 
 def _next_number(count=1):
@@ -113,6 +117,16 @@ def _next_number(count=1):
     except ValueError:
         _start_clock()
         return cache.incr(CLOCK_KEY, count)
+
+
+def start_last_change():
+    """Give ``LAST_CHANGE_KEY`` a value nothing was found fresh at, where it has none (a new
+    or emptied cache, or an evicted key): what a process knew to be fresh before is checked
+    again."""
+    try:
+        cache.add(LAST_CHANGE_KEY, _next_number() * 2, timeout=None)
+    except Exception:
+        logger.warning("Shared cache unreachable: the last change is not kept.", exc_info=True)
 
 
 def clock():
@@ -155,7 +169,9 @@ def fresh(recorded_versions, current):
 def _bump(dependencies):
     try:
         number = _next_number() * 2
-        cache.set_many({version_key(dependency): number for dependency in dependencies}, None)
+        # One MSET: whoever reads the new last change reads the new versions too.
+        bumped = {version_key(dependency): number for dependency in dependencies}
+        cache.set_many(bumped | {LAST_CHANGE_KEY: number}, None)
         # A save may have scheduled something.
         cache.delete(NEXT_PUBLICATION_KEY)
     except Exception:

@@ -19,6 +19,7 @@ import functools
 import hashlib
 import threading
 from collections import OrderedDict
+from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -38,25 +39,31 @@ def now():
     return timezone.now().timestamp()
 
 
-class RecentKeys:
-    """Which dependency keys each page had when this process last stored or served it.
+class RecentPages:
+    """What this process learnt of each page when it last stored or served it: the page's
+    dependency keys, which entry it was (``stamp``), and the last change (``LAST_CHANGE_KEY``)
+    at which that entry was found fresh.
 
-    Only a hint, so that a hit reads the page and its keys' versions in one round trip; the
-    versions themselves always come from the shared cache.
+    Only a hint that saves work: the keys let a hit read the page and its keys' versions in
+    one round trip, and while the shared last change is the one the entry was found fresh at,
+    nothing anywhere has changed since, so its versions need not be read at all. Every fact
+    still comes from the shared cache, so all app servers agree.
     """
 
     def __init__(self, max_entries):
         self.max_entries = max_entries
         self.entries = OrderedDict()
         self.lock = threading.Lock()
+        #: The last change this process has seen, from any page.
+        self.last_change = None
 
     def get(self, key):
         with self.lock:
-            return self.entries.get(key, ())
+            return self.entries.get(key)
 
-    def set(self, key, keys):
+    def set(self, key, keys, stamp, fresh_at_change):
         with self.lock:
-            self.entries[key] = keys
+            self.entries[key] = RecentPage(keys, stamp, fresh_at_change)
             self.entries.move_to_end(key)
             while len(self.entries) > self.max_entries:
                 self.entries.popitem(last=False)
@@ -64,9 +71,17 @@ class RecentKeys:
     def clear(self):
         with self.lock:
             self.entries.clear()
+            self.last_change = None
 
 
-recent_keys = RecentKeys(max_entries=20_000)
+@dataclass(frozen=True)
+class RecentPage:
+    keys: tuple
+    stamp: int
+    fresh_at_change: int | None
+
+
+recent_pages = RecentPages(max_entries=20_000)
 
 
 def seconds_fresh(shown, next_publication_cached=None):
@@ -166,20 +181,26 @@ class PageCacheMiddleware:
         self.drop_undeclared_parameters(request)
         query = request.META.get("QUERY_STRING", "")
         address = f"{request.get_host()}{escape_uri_path(request.path)}?{query}"
-        key = "pagecache:page:" + hashlib.sha256(address.encode()).hexdigest()
-        hint = recent_keys.get(key)
-        # The next publication too: a miss needs it to store the page, and costs no second
-        # round trip for it.
-        found = cache.get_many(
-            [
-                key,
-                dependencies.CLOCK_KEY,
-                dependencies.NEXT_PUBLICATION_KEY,
-                *(dependencies.version_key(k) for k in hint),
-            ]
-        )
+        key = "pagecache:page:v2:" + hashlib.sha256(address.encode()).hexdigest()
+        recent = recent_pages.get(key)
+        names = [
+            key,
+            dependencies.CLOCK_KEY,
+            # A miss needs it to store the page, and reads it here for no extra round trip.
+            dependencies.NEXT_PUBLICATION_KEY,
+            dependencies.LAST_CHANGE_KEY,
+        ]
+        if recent is not None and (
+            recent.fresh_at_change is None or recent.fresh_at_change != recent_pages.last_change
+        ):
+            # Something changed since this process found the page fresh: check its keys.
+            names += [dependencies.version_key(k) for k in recent.keys]
+        found = cache.get_many(names)
+        recent_pages.last_change = found.get(dependencies.LAST_CHANGE_KEY)
+        if recent_pages.last_change is None and dependencies.CLOCK_KEY in found:
+            dependencies.start_last_change()  # for the next hits; this one checks versions
         entry = found.get(key)
-        if entry is not None and self.is_fresh(key, entry, hint, found):
+        if entry is not None and self.is_fresh(key, entry, recent, found):
             return self.rebuild(entry)
 
         # Read before anything the page shows, to tell whether it changed while rendering.
@@ -192,15 +213,25 @@ class PageCacheMiddleware:
             self.store(key, response, shown, start, found.get(dependencies.NEXT_PUBLICATION_KEY))
         return response
 
-    def is_fresh(self, key, entry, hint, found):
-        recorded, expires = entry[0], entry[1]
+    def is_fresh(self, key, entry, recent, found):
+        recorded, expires, stamp = entry[:3]
         if now() >= expires:
             return False
-        unread = [dependencies.version_key(k) for k in recorded if k not in hint]
+        last_change = found.get(dependencies.LAST_CHANGE_KEY)
+        if (
+            recent is not None
+            and recent.stamp == stamp
+            and last_change is not None
+            and recent.fresh_at_change == last_change
+        ):
+            return True  # this entry was fresh at the last change, and none came since
+        unread = [name for name in map(dependencies.version_key, recorded) if name not in found]
         if unread:  # this process has not seen the page's keys yet: a second round trip
             found = found | cache.get_many(unread)
-            recent_keys.set(key, tuple(recorded))
-        return dependencies.fresh(recorded, found)
+        if not dependencies.fresh(recorded, found):
+            return False
+        recent_pages.set(key, tuple(recorded), stamp, last_change)
+        return True
 
     def store(self, key, response, shown, start, next_publication=None):
         try:
@@ -213,10 +244,11 @@ class PageCacheMiddleware:
         headers = [(k, v) for k, v in response.items() if k.lower() != "set-cookie"]
         cache.set(
             key,
-            (recorded, now() + timeout, response.status_code, headers, response.content),
+            (recorded, now() + timeout, start, response.status_code, headers, response.content),
             timeout=timeout,
         )
-        recent_keys.set(key, tuple(recorded))
+        # Not known fresh at any change yet: the next hit checks the versions once.
+        recent_pages.set(key, tuple(recorded), start, None)
         response["X-Page-Cache"] = "miss"
 
     def drop_undeclared_parameters(self, request):
@@ -257,7 +289,7 @@ class PageCacheMiddleware:
         )
 
     def rebuild(self, entry):
-        _versions, _expires, status, headers, content = entry
+        _versions, _expires, _stamp, status, headers, content = entry
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -367,3 +367,51 @@ def test_declared_parameter_of_a_function_view_makes_another_page(client, page_c
     declared = client.get("/sitemap-releases.xml?p=1")
 
     assert (undeclared["X-Page-Cache"], declared["X-Page-Cache"]) == ("hit", "miss")
+
+
+
+class CacheReads:
+    """The keys of each ``get_many`` (one round trip each) the page cache makes."""
+
+    def __init__(self, monkeypatch):
+        self.calls = []
+        backend = type(caches["default"])
+        original = backend.get_many
+
+        def counting(self_, keys, *args, **kwargs):
+            self.calls.append(list(keys))
+            return original(self_, keys, *args, **kwargs)
+
+        monkeypatch.setattr(backend, "get_many", counting)
+
+
+@pytest.mark.django_db
+def test_a_hit_while_nothing_changed_reads_the_page_alone_in_one_round_trip(
+    client, page_cache, monkeypatch, django_capture_on_commit_callbacks
+):
+    release = make_release()
+    other = make_release()
+    url = release.get_absolute_url("fa")
+    client.get(url)
+    client.get(url)  # checks the page's keys once
+
+    reads = CacheReads(monkeypatch)
+    hit = client.get(url)
+    # Not the versions of the page's dozens of keys: the last change says none changed.
+    assert (hit["X-Page-Cache"], len(reads.calls), len(reads.calls[0])) == ("hit", 1, 4)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        make_comment(other)
+    after_unrelated_edit = client.get(url)
+    # Still cached; the first request after a change checks the page's keys, and the next
+    # ones need not.
+    assert after_unrelated_edit["X-Page-Cache"] == "hit"
+    assert len(reads.calls) == 3 and len(reads.calls[2]) > 4
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    assert len(reads.calls) == 4 and len(reads.calls[3]) == 4
+
+    with django_capture_on_commit_callbacks(execute=True):
+        make_comment(release)
+    after_its_edit = client.get(url)
+    assert after_its_edit["X-Page-Cache"] == "miss"
+    assert release.comments.get().body in after_its_edit.content.decode()
