@@ -2,8 +2,9 @@
 
 Everything here is about HTTP and names no app: the reader's language from ``?lang=``, JSON
 whatever the ``Accept`` header says, keyset pages by primary key, the OpenAPI description of
-what every endpoint shares, ``ApiMiddleware`` (CORS, conditional GET, no cookies) around the
-page cache and ``ApiRateLimitMiddleware`` (the per-address rate limit) under it.
+what every endpoint shares, ``ApiMiddleware`` (conditional GET) above the page cache, and under
+it ``ApiHeadersMiddleware`` (CORS, no cookies, stored with a cached answer) and
+``ApiRateLimitMiddleware`` (the per-address rate limit).
 
 The responses are cached like pages (``gorgan.kit.pagecache``): views only declare the query
 parameters they read (``page_parameters``) and never call the cache themselves.
@@ -451,23 +452,53 @@ def over_rate_limit(request):
     return max(1, int((window_number + 1) * window - now) + 1)
 
 
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": "ETag, Last-Modified, Retry-After",
+}
+
+
 class ApiMiddleware:
-    """What every response under ``API_URL_PREFIX`` gets, cached or not; above the page cache.
+    """Conditional GET for every address under ``API_URL_PREFIX``, cached or not; above the
+    page cache.
+
+    A repeated request that sends the ``ETag`` back in ``If-None-Match`` gets ``304``.
+    ``Last-Modified`` is informative: an item shows parts (a section's name, a tag's label)
+    edited later than it, so only the ETag decides a 304. Everything else an API answer
+    carries is set below the page cache (``ApiHeadersMiddleware``) and stored with it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefix = settings.API_URL_PREFIX
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and "HTTP_IF_NONE_MATCH" in request.META
+            and request.path_info.startswith(self.prefix)
+            and response.has_header("ETag")
+        ):
+            full = response
+            response = get_conditional_response(request, etag=full["ETag"], response=full)
+            if response is not full:  # a 304 keeps what a browser needs to read it
+                for name in (*CORS_HEADERS, "Cross-Origin-Resource-Policy"):
+                    response[name] = full[name]
+        return response
+
+
+class ApiHeadersMiddleware:
+    """What every answer under ``API_URL_PREFIX`` carries; just below the page cache, so that
+    a cached answer has it already.
 
     - ``Access-Control-Allow-Origin: *``: any site may read the open data from a browser (the
       API reads no cookies and sets none, so there is nothing to protect across origins);
       a preflight ``OPTIONS`` is answered here.
-    - An ``ETag`` (set by the view and stored with the answer, else from the body), and ``304``
-      for a repeated request that sends it back in ``If-None-Match``. ``Last-Modified`` is
-      informative: an item shows parts (a section's name, a tag's label) edited later than
-      it, so only the ETag decides a 304.
+    - An ``ETag`` (set by the view, else from the body) for conditional GET.
     - No cookies and no ``Vary``: the answer depends on the address alone.
     """
-
-    CORS_HEADERS = {
-        "Access-Control-Allow-Origin": "*",
-        "Access-Control-Expose-Headers": "ETag, Last-Modified, Retry-After",
-    }
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -480,16 +511,17 @@ class ApiMiddleware:
             response = self.preflight()
         else:
             response = self.get_response(request)
-            if request.method in ("GET", "HEAD") and response.status_code == 200:
-                if not response.streaming and not response.has_header("ETag"):
-                    set_response_etag(response)
-                response = get_conditional_response(
-                    request, etag=response.get("ETag"), response=response
-                )
+            if (
+                request.method in ("GET", "HEAD")
+                and response.status_code == 200
+                and not response.streaming
+                and not response.has_header("ETag")
+            ):
+                set_response_etag(response)
         response.cookies.clear()
         if response.has_header("Vary"):
             del response["Vary"]
-        for name, value in self.CORS_HEADERS.items():
+        for name, value in CORS_HEADERS.items():
             response[name] = value
         response["Cross-Origin-Resource-Policy"] = "cross-origin"
         return response

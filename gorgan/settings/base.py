@@ -72,10 +72,12 @@ TASKS = {
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # The read API's CORS headers and 304s, for cached and uncached answers alike.
+    # The read API's 304s, for cached and uncached answers alike.
     "gorgan.kit.api.ApiMiddleware",
     # Cached pages are answered here, before anything touches the database.
     "gorgan.kit.pagecache.PageCacheMiddleware",
+    # The read API's CORS headers, no cookies and no Vary: stored with a cached answer.
+    "gorgan.kit.api.ApiHeadersMiddleware",
     # The API's per-address rate limit, on the requests that cost the application work.
     "gorgan.kit.api.ApiRateLimitMiddleware",
     "gorgan.kit.db_router.ReplicaRoutingMiddleware",
