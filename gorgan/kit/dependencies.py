@@ -97,9 +97,9 @@ def lookup():
 
 
 # -- Versions in the shared cache --------------------------------------------------------------
-# A bump writes an even number, a first sight of a key an odd one, both from the one counter:
-# every write is a value nothing recorded before, and a render can tell a change (even) from
-# another render noting a key for the first time (odd).
+# A bump writes an even number from the one counter, a first sight of a key the odd number of
+# the counter its render began at: a render can tell a change (even) from another render
+# noting a key for the first time (odd).
 
 
 def _start_clock():
@@ -110,13 +110,12 @@ def _start_clock():
         cache.add(LAST_CHANGE_KEY, start * 2, timeout=None)
 
 
-def _next_number(count=1):
-    """The last of ``count`` numbers taken from the counter at once."""
+def _next_number():
     try:
-        return cache.incr(CLOCK_KEY, count)
+        return cache.incr(CLOCK_KEY)
     except ValueError:
         _start_clock()
-        return cache.incr(CLOCK_KEY, count)
+        return cache.incr(CLOCK_KEY)
 
 
 def start_last_change():
@@ -143,16 +142,20 @@ def clock():
     return value
 
 
-def versions(dependencies):
-    """``{key: version}`` now, giving a version to keys seen for the first time."""
+def versions(dependencies, start):
+    """``{key: version}`` now, giving keys seen for the first time the odd version of
+    ``start``, the counter the render read before it began.
+
+    That value differs from any the key had: a bump after ``start`` writes a larger even
+    number, and one before it a smaller one. Renders that began at the same ``start`` saw
+    the same content, so they may share it.
+    """
     names = {version_key(dependency): dependency for dependency in dependencies}
     found = cache.get_many(list(names))
-    missing = [name for name in names if name not in found]
+    missing = {name: start * 2 + 1 for name in names if name not in found}
     if missing:
-        last = _next_number(len(missing))  # one round trip for all of them
-        first_seen = {name: (last - index) * 2 + 1 for index, name in enumerate(missing)}
-        cache.set_many(first_seen, timeout=None)
-        found |= first_seen
+        cache.set_many(missing, timeout=None)
+        found |= missing
     return {names[name]: value for name, value in found.items()}
 
 

@@ -235,7 +235,7 @@ class PageCacheMiddleware:
 
     def store(self, key, response, shown, start, next_publication=None):
         try:
-            recorded = dependencies.versions(shown)
+            recorded = dependencies.versions(shown, start)
         except UNREACHABLE:  # Redis went away while the page rendered: serve it, keep nothing
             return
         if dependencies.changed_since(start, recorded):

@@ -175,7 +175,7 @@ def store(key, html, shown, start):
     # Stored first, checked second: a change that committed before this check has bumped its
     # versions (and this part goes); one after it deletes the part itself.
     try:
-        stale = dependencies.changed_since(start, dependencies.versions(shown))
+        stale = dependencies.changed_since(start, dependencies.versions(shown, start))
     except Exception:
         logger.warning("Shared cache unreachable: a part just stored is dropped.", exc_info=True)
         stale = True

@@ -369,7 +369,6 @@ def test_declared_parameter_of_a_function_view_makes_another_page(client, page_c
     assert (undeclared["X-Page-Cache"], declared["X-Page-Cache"]) == ("hit", "miss")
 
 
-
 class CacheReads:
     """The keys of each ``get_many`` (one round trip each) the page cache makes."""
 
@@ -415,3 +414,36 @@ def test_a_hit_while_nothing_changed_reads_the_page_alone_in_one_round_trip(
     after_its_edit = client.get(url)
     assert after_its_edit["X-Page-Cache"] == "miss"
     assert release.comments.get().body in after_its_edit.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_page_whose_release_changed_while_it_rendered_is_not_kept(
+    client, page_cache, monkeypatch, django_capture_on_commit_callbacks
+):
+    from newsroom import article
+
+    release = make_release()
+    url = release.get_absolute_url("fa")
+    client.get(url)  # the release's keys are known to the cache from now on
+    render = article.render_article
+    edits = []
+
+    def render_while_an_editor_saves(request, shown, *args, **kwargs):
+        if not edits:  # the editor's save commits after the release was read
+            with django_capture_on_commit_callbacks(execute=True):
+                dependencies.changed(dependencies.key(PressRelease, shown.pk))
+            edits.append(shown.pk)
+        return render(request, shown, *args, **kwargs)
+
+    monkeypatch.setattr(article, "render_article", render_while_an_editor_saves)
+    with django_capture_on_commit_callbacks(execute=True):
+        dependencies.changed(dependencies.key(PressRelease, release.pk))  # the first page goes
+
+    overlapped = client.get(url)
+    after = client.get(url)
+
+    assert edits == [release.pk]
+    # What the first reader got may predate the save: it is not kept, and the next reader's
+    # page, rendered after the save, is.
+    assert (overlapped.get("X-Page-Cache"), after.get("X-Page-Cache")) == (None, "miss")
+    assert client.get(url)["X-Page-Cache"] == "hit"
