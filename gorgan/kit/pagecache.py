@@ -80,6 +80,10 @@ class RecentPage:
     stamp: int
     fresh_at_change: int | None
 
+    def fresh_at(self, last_change):
+        """Whether the entry was found fresh at ``last_change`` (``None``: not known)."""
+        return last_change is not None and self.fresh_at_change == last_change
+
 
 recent_pages = RecentPages(max_entries=20_000)
 
@@ -190,9 +194,7 @@ class PageCacheMiddleware:
             dependencies.NEXT_PUBLICATION_KEY,
             dependencies.LAST_CHANGE_KEY,
         ]
-        if recent is not None and (
-            recent.fresh_at_change is None or recent.fresh_at_change != recent_pages.last_change
-        ):
+        if recent is not None and not recent.fresh_at(recent_pages.last_change):
             # Something changed since this process found the page fresh: check its keys.
             names += [dependencies.version_key(k) for k in recent.keys]
         found = cache.get_many(names)
@@ -218,12 +220,7 @@ class PageCacheMiddleware:
         if now() >= expires:
             return False
         last_change = found.get(dependencies.LAST_CHANGE_KEY)
-        if (
-            recent is not None
-            and recent.stamp == stamp
-            and last_change is not None
-            and recent.fresh_at_change == last_change
-        ):
+        if recent is not None and recent.stamp == stamp and recent.fresh_at(last_change):
             return True  # this entry was fresh at the last change, and none came since
         unread = [name for name in map(dependencies.version_key, recorded) if name not in found]
         if unread:  # this process has not seen the page's keys yet: a second round trip
