@@ -17,6 +17,7 @@ the address without them, and never rendered or stored anew for them.
 
 import functools
 import hashlib
+import pickle
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -185,7 +186,7 @@ class PageCacheMiddleware:
         self.drop_undeclared_parameters(request)
         query = request.META.get("QUERY_STRING", "")
         address = f"{request.get_host()}{escape_uri_path(request.path)}?{query}"
-        key = "pagecache:page:v2:" + hashlib.sha256(address.encode()).hexdigest()
+        key = "pagecache:page:v3:" + hashlib.sha256(address.encode()).hexdigest()
         recent = recent_pages.get(key)
         names = [
             key,
@@ -216,12 +217,13 @@ class PageCacheMiddleware:
         return response
 
     def is_fresh(self, key, entry, recent, found):
-        recorded, expires, stamp = entry[:3]
+        packed_versions, expires, stamp = entry[:3]
         if now() >= expires:
             return False
         last_change = found.get(dependencies.LAST_CHANGE_KEY)
         if recent is not None and recent.stamp == stamp and recent.fresh_at(last_change):
             return True  # this entry was fresh at the last change, and none came since
+        recorded = pickle.loads(packed_versions)
         unread = [name for name in map(dependencies.version_key, recorded) if name not in found]
         if unread:  # this process has not seen the page's keys yet: a second round trip
             found = found | cache.get_many(unread)
@@ -239,11 +241,11 @@ class PageCacheMiddleware:
             return  # what it shows changed while it rendered: the next reader renders it
         timeout = seconds_fresh(shown, next_publication)
         headers = [(k, v) for k, v in response.items() if k.lower() != "set-cookie"]
-        cache.set(
-            key,
-            (recorded, now() + timeout, start, response.status_code, headers, response.content),
-            timeout=timeout,
-        )
+        # The versions stay packed: a hit that needs no check (the usual one) never unpacks
+        # them, and a list's hundred keys would cost more to unpickle than its body.
+        packed_versions = pickle.dumps(recorded, pickle.HIGHEST_PROTOCOL)
+        entry = (packed_versions, now() + timeout, start, response.status_code, headers)
+        cache.set(key, (*entry, response.content), timeout=timeout)
         # Not known fresh at any change yet: the next hit checks the versions once.
         recent_pages.set(key, tuple(recorded), start, None)
         response["X-Page-Cache"] = "miss"
