@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 from drf_spectacular.views import SpectacularJSONAPIView
 
-from gorgan.kit import search
+from gorgan.kit import api, search
 from gorgan.kit.api import JSONOnly
 from gorgan.kit.metadata import PageMeta
 from newsroom.models import PressRelease
@@ -112,6 +112,8 @@ class ApiDocsView(TemplateView):
         return super().get_context_data(
             api_base=base,
             schema_url=self.request.build_absolute_uri(reverse("api:schema")),
+            default_limit=api.DEFAULT_LIMIT,
+            max_limit=api.MAX_LIMIT,
             rate_limit=settings.API_RATE_LIMIT,
             rate_window=settings.API_RATE_WINDOW_SECONDS,
             open_data_fields=OPEN_DATA_FIELDS,

@@ -43,8 +43,9 @@ from gorgan.kit.security import client_ip
 from gorgan.kit.translation_tracking import language_statuses
 
 LANGUAGE_PARAMETER = "lang"
-#: ``?limit=`` bounds for every list.
-DEFAULT_LIMIT = 20
+#: ``?limit=`` bounds for every list. Ten by default, as WordPress's REST API: a phone app's
+#: first screen, and a cached page about the size of an article; harvesters ask for 100.
+DEFAULT_LIMIT = 10
 MAX_LIMIT = 100
 
 

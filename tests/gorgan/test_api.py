@@ -285,6 +285,13 @@ def test_documentation_page_explains_the_api_in_each_language(client, language):
 
 
 @pytest.mark.django_db
+def test_documentation_page_states_the_default_page_size(client):
+    text = client.get("/en/api/").content.decode()
+
+    assert "sets the items per page (1 to 100, 10 by default)" in text
+
+
+@pytest.mark.django_db
 def test_negotiation_agreements_never_reach_the_api(client, content):
     secret = make_agreement(status=Agreement.Status.UNDER_NEGOTIATION)
     make_commitments(secret, 1)

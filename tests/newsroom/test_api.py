@@ -72,6 +72,18 @@ def test_cursors_walk_a_large_archive_without_repeats_or_gaps(client):
 
 
 @pytest.mark.django_db
+def test_a_list_without_a_limit_gives_ten_and_the_next_page(client):
+    bulk_archive(12)
+
+    first = client.get("/api/v1/releases/").json()
+    second = client.get(first["next"].removeprefix("http://testserver")).json()
+
+    assert len(first["results"]) == 10
+    assert len(second["results"]) == 2
+    assert second["next"] is None
+
+
+@pytest.mark.django_db
 def test_cursor_keeps_its_place_when_newer_releases_arrive(client):
     bulk_archive(30)
     first = client.get("/api/v1/releases/?limit=10").json()
