@@ -149,11 +149,13 @@ def parameters_for_path(urlconf, path_info):
     return declared_parameters(match.func)
 
 
+@functools.lru_cache(maxsize=1024)
 def page_query(query_string, names):
     """``query_string`` with only the parameters in ``names``, in that order.
 
     Two addresses of the same page (parameters in another order, an extra parameter) give the
-    same string, so they share one cache entry and one canonical URL.
+    same string, so they share one cache entry and one canonical URL. Remembered per process:
+    the popular addresses (an API list, a second page) are parsed once, not on every hit.
     """
     query = parse_qsl(query_string, keep_blank_values=True)
     return urlencode([(name, value) for wanted in names for name, value in query if name == wanted])
