@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install messages catalogs check-translations lint format clean bench bench-nginx restore-drill bench-memory bench-latency bench-upload fault-drill bench-crawl bench-churn bench-mail bench-cached bench-against
+.PHONY: demo test install messages catalogs check-translations lint format clean bench bench-nginx restore-drill bench-memory bench-latency bench-upload fault-drill bench-crawl bench-churn bench-mail bench-cached bench-against bench-api
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +73,10 @@ bench-crawl: $(STAMP)
 # The cached article, with a made-up parameter on every request, and PEER_URL's copy.
 bench-cached: $(STAMP)
 	bench/cached.sh $(PEER_URL)
+
+# The API's release list from the page cache against the cached article, alternately.
+bench-api: $(STAMP)
+	bench/api.sh $(ROUNDS)
 
 # The cached page against the code at REV (e.g. the commit before a change), side by side.
 bench-against: $(STAMP)
