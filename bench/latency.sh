@@ -31,7 +31,7 @@ print(Tag.objects.annotate(n=Count("tagged_releases")).order_by("-n").first().sl
 PAGES=(
     "news list, first page|/fa/news/|"
     "API release list, first page|/api/v1/releases/?lang=fa|"
-    "API release list, 100th page|/api/v1/releases/?lang=fa&cursor=DEEP|"
+    "API release list, 2,000 releases in|/api/v1/releases/?lang=fa&cursor=DEEP|"
     "API release list, the most used tag|/api/v1/releases/?lang=fa&tag=$common_tag|"
     "tag page, rare tag (guangzhou)|/fa/news/tags/guangzhou/|"
     "tag page, the most used tag|/fa/news/tags/$common_tag/|"
@@ -48,7 +48,7 @@ from newsroom.models import PressRelease
 from gorgan.kit.sitemaps import ITEMS_PER_PAGE
 print(math.ceil(PressRelease.objects.order_by("-pk").first().pk / ITEMS_PER_PAGE))' 2>/dev/null | tail -1)"
 
-# The cursor of the API's 100th page of 20 (2,000 releases in), as a client following `next` gets.
+# A cursor 2,000 releases in (the 200th page of 10), as a client following `next` gets.
 deep_cursor="$($PY manage.py shell -c '
 from newsroom.models import PressRelease
 from newsroom.pagination import encode_cursor
