@@ -38,7 +38,6 @@ for _ in $(seq 60); do
     sleep 0.5
 done
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ours_all="" theirs_all=""
 for round in $(seq "$rounds"); do
     read -r ours p50 p99 errors <<<"$(measure "$path")"
@@ -47,6 +46,6 @@ for round in $(seq "$rounds"); do
     echo "round $round, $rev: $theirs req/s, p50 $p50 ms, p99 $p99 ms, errors $errors"
     ours_all+="$ours " theirs_all+="$theirs "
 done
-ours="$(tr ' ' '\n' <<<"$ours_all" | grep . | median)"
-theirs="$(tr ' ' '\n' <<<"$theirs_all" | grep . | median)"
+ours="$(median "$ours_all")"
+theirs="$(median "$theirs_all")"
 echo "median: this checkout $ours req/s, $rev $theirs req/s, ratio $(echo "scale=2; $ours / $theirs" | bc)"

@@ -28,7 +28,6 @@ for page in "${PAGES[@]}"; do
     echo "${page%%|*}: $bytes bytes"
 done
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 declare -A RATES
 for round in $(seq "$rounds"); do
     for page in "${PAGES[@]}"; do
@@ -38,9 +37,9 @@ for round in $(seq "$rounds"); do
         RATES["$name"]+="$rate "
     done
 done
-article_rate="$(tr ' ' '\n' <<<"${RATES[article]}" | grep . | median)"
+article_rate="$(median "${RATES[article]}")"
 for page in "${PAGES[@]}"; do
     name="${page%%|*}"
-    rate="$(tr ' ' '\n' <<<"${RATES[$name]}" | grep . | median)"
+    rate="$(median "${RATES[$name]}")"
     echo "median, $name: $rate req/s ($(echo "scale=2; $rate / $article_rate" | bc)x the article)"
 done

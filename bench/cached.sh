@@ -14,7 +14,6 @@ redis-cli -u "$BENCH_REDIS_URL" flushdb >/dev/null
 start_server 300 "$BENCH_REDIS_URL" on
 curl -s -o /dev/null -H 'X-Forwarded-Proto: https' "http://$BIND$article"
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 cached_all="" random_all="" peer_all=""
 for round in $(seq "$rounds"); do
     read -r cached p50 p99 errors <<<"$(measure "$article")"
@@ -27,7 +26,7 @@ for round in $(seq "$rounds"); do
     cached_all+="$cached " random_all+="$random " peer_all+="$theirs "
 done
 entries="$(redis-cli -u "$BENCH_REDIS_URL" --scan --pattern '*pagecache:page:*' | wc -l)"
-cached="$(tr ' ' '\n' <<<"$cached_all" | grep . | median)"
-random="$(tr ' ' '\n' <<<"$random_all" | grep . | median)"
-theirs="$(tr ' ' '\n' <<<"$peer_all" | grep . | median)"
+cached="$(median "$cached_all")"
+random="$(median "$random_all")"
+theirs="$(median "$peer_all")"
 echo "median: cached $cached req/s, ?x=<random> $random req/s ($(echo "scale=2; $random / $cached" | bc) of cached), peer $theirs req/s (cached is $(echo "scale=1; $cached / $theirs" | bc)x the peer); $entries cached pages in Redis"

@@ -24,7 +24,6 @@ for release in PressRelease.objects.published().prefetch_related("translations")
 echo "crawl: $(wc -l < "$paths") article addresses"
 $PY manage.py store_release_parts --host "$BIND" | tail -1
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ours_all="" peer_all=""
 for round in $(seq "$rounds"); do
     redis-cli -u "$BENCH_REDIS_URL" flushdb >/dev/null
@@ -41,9 +40,9 @@ for round in $(seq "$rounds"); do
         peer_all+="$theirs "
     fi
 done
-ours="$(tr ' ' '\n' <<<"$ours_all" | grep . | median)"
+ours="$(median "$ours_all")"
 if [ -n "$peer_urls" ]; then
-    theirs="$(tr ' ' '\n' <<<"$peer_all" | grep . | median)"
+    theirs="$(median "$peer_all")"
     echo "median: ours $ours req/s, peer $theirs req/s, ratio $(echo "scale=2; $ours / $theirs" | bc)"
 else
     echo "median: ours $ours req/s"

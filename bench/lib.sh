@@ -90,6 +90,10 @@ measure_paths() { # $1 = base URL, $2 = file of paths, $3 = order (each|skewed),
         wrk -t"$THREADS" -c"$CONNS" -d"${SECONDS_PER_URL}s" --latency -s bench/paths.lua "$1" \
         | wrk_summary
 }
+median() { # $1 = numbers separated by spaces; prints their median
+    tr ' ' '\n' <<<"$1" | grep . | sort -n \
+        | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 wrk_summary() {
     awk '
         function ms(v,   n, u) { n = v + 0; u = v; sub(/^[0-9.]+/, "", u)

@@ -16,7 +16,6 @@ curl -sf -o /dev/null "$peer_url" || { echo "bench: $peer_url does not answer 2x
 prepare_database
 article="$(seed_article_path)"
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 declare -A RATES
 for mode in cold rendered; do
     redis-cli -u "$BENCH_REDIS_URL" flushdb >/dev/null 2>&1 || true
@@ -31,7 +30,7 @@ for mode in cold rendered; do
     stop_server
 done
 for mode in cold rendered; do
-    ours="$(tr ' ' '\n' <<<"${RATES[ours_$mode]}" | grep . | median)"
-    theirs="$(tr ' ' '\n' <<<"${RATES[peer_$mode]}" | grep . | median)"
+    ours="$(median "${RATES[ours_$mode]}")"
+    theirs="$(median "${RATES[peer_$mode]}")"
     echo "median, $mode: ours $ours req/s, peer $theirs req/s, ratio $(echo "scale=2; $ours / $theirs" | bc)"
 done
